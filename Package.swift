@@ -1,0 +1,53 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "recrepo",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "recrepo", targets: ["recrepo"]),
+        .library(name: "RecordRepo", targets: ["RecordRepo"]),
+        .library(name: "Documents", targets: ["Documents"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
+        .systemLibrary(
+            name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .target(
+            name: "RecordRepo",
+            dependencies: [
+                "CGit2",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+            ],
+            swiftSettings: strict),
+        .target(name: "Documents", dependencies: ["RecordRepo"], swiftSettings: strict),
+        .target(name: "SOPRender", dependencies: ["CCmarkGFM"], swiftSettings: strict),
+        .executableTarget(
+            name: "recrepo",
+            dependencies: [
+                "RecordRepo", "Documents", "SOPRender",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict),
+        .executableTarget(
+            name: "recrepo-bench", dependencies: ["RecordRepo", "Documents"], path: "Sources/Benchmarks",
+            swiftSettings: strict),
+        .testTarget(
+            name: "RecordRepoTests", dependencies: ["RecordRepo", "Documents"], swiftSettings: strict),
+        .testTarget(
+            name: "DocumentsTests", dependencies: ["Documents", "RecordRepo"], swiftSettings: strict),
+        .testTarget(name: "CLITests", dependencies: ["RecordRepo", "Documents"], swiftSettings: strict),
+    ]
+)

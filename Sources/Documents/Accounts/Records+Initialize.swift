@@ -1,0 +1,61 @@
+import Foundation
+import RecordRepo
+
+extension Records {
+    /// Creates a repository whose first act, signed by the first admin, records the policy, the
+    /// system account (whose key signs only security events) and the admin's own account.
+    public static func initialize(at path: String, admin: String, name: String, password: String,
+                                  kdf: KDFParameters = .standard,
+                                  clock: LedgerClock = .system) throws(DocumentsError) -> Records {
+        let adminID = try UserID(admin).value
+        let name = try validName(name, record: adminID)
+        guard kdf.isAcceptable else {
+            throw .invalidField(record: "policy", field: "kdf", reason: "scrypt log2(N) must be 10 to 20")
+        }
+        var policy = Policy.standard
+        policy.kdf = kdf
+        if let problem = policy.problem(withPassword: password, user: adminID) { throw .weakPassword(reason: problem) }
+        let ledger: Ledger
+        do { ledger = try Ledger.create(at: path, clock: clock) } catch { throw .ledger(error) }
+        let records = Records(ledger: ledger)
+        let now = clock.now()
+        let at = Timestamp.iso(now)
+        do {
+            _ = try records.keystore.createSystemKey()
+            let system = Account(
+                id: Signer.systemPrincipal, name: "recrepo system", roles: [], department: nil, status: .active,
+                keys: [try records.keystore.systemGrant(validAfter: now)], mustChangePassword: false,
+                passwordSetAt: at, identityVerifiedBy: adminID,
+                signatureAcknowledgement: "Signs automatic security events only.", createdAt: at, revision: 1)
+            let grant = try records.keystore.generateKey(user: adminID, password: password, kdf: kdf, validAfter: now)
+            let account = Account(
+                id: adminID, name: name, roles: [.admin], department: nil, status: .active, keys: [grant],
+                mustChangePassword: false, passwordSetAt: at, identityVerifiedBy: adminID,
+                signatureAcknowledgement: Account.acknowledgement, createdAt: at, revision: 1)
+            let signer = try records.keystore.unlock(user: adminID, keyID: grant.id, password: password, name: name)
+            let act = Act(
+                record: adminID, revision: 1, meaning: .administration,
+                reason: "Repository initialised with the standard policy and its first administrator",
+                summary: "Initialise recrepo with administrator \(adminID)",
+                changes: [(Policy.path, try encode(policy)),
+                          (try Account.path(Signer.systemPrincipal), try encode(system)),
+                          (try Account.path(adminID), try encode(account))])
+            try records.sign(act, by: signer, basedOn: nil)
+        } catch let error as KeystoreError {
+            throw .keystore(error)
+        } catch let error as DocumentsError {
+            throw error
+        } catch {
+            throw .invalidField(record: adminID, field: "account", reason: "\(error)")
+        }
+        return records
+    }
+
+    static func validName(_ name: String, record: String) throws(DocumentsError) -> String {
+        let name = name.precomposedStringWithCanonicalMapping
+        if let problem = TextRules.problem(with: name, maxLength: 100) {
+            throw .invalidField(record: record, field: "name", reason: problem)
+        }
+        return name
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import RecordRepo
+
+/// A person authenticated by user ID and password: the unlocked signer and their account as read.
+public struct Session: Sendable {
+    public let signer: Signer
+    public let account: Account
+    /// Why the password must be changed before anything else may be signed, if it must.
+    public let passwordChangeReason: String?
+
+    /// Refuses every signing but a password change while the password is one-time or expired.
+    public func requireSigningAllowed() throws(DocumentsError) {
+        if let passwordChangeReason {
+            throw .passwordChangeRequired(user: account.id, why: passwordChangeReason)
+        }
+    }
+
+    public func require(_ role: Role, to action: String) throws(DocumentsError) {
+        try requireSigningAllowed()
+        guard account.has(role) else {
+            throw .notPermitted(user: account.id, action: action, reason: "it needs the \(role.rawValue) role")
+        }
+    }
+}
+
+extension Records {
+    /// Proves identity by opening the user's sealed key with the password (§11.200(a)).
+    ///
+    /// A wrong password counts toward lockout; the threshold-th consecutive failure locks the
+    /// account with a signed security event by the system key, after which even the right password
+    /// is refused until an admin resets the account (§11.300(d)).
+    public func authenticate(_ user: String, password: String) throws(DocumentsError) -> Session {
+        let id = try UserID(user).value
+        guard let account = try account(id) else { throw .notFound(record: "user \(id)") }
+        switch account.status {
+        case .disabled: throw .accountDisabled(user: id)
+        case .locked: throw .accountLocked(user: id)
+        case .active: break
+        }
+        let policy = try policy()
+        guard let grant = account.currentKey else { throw .accountDisabled(user: id) }
+        let signer: Signer
+        do throws(KeystoreError) {
+            signer = try keystore.unlock(user: id, keyID: grant.id, password: password, name: account.name)
+        } catch .wrongPassword {
+            let failures: Int
+            do { failures = try keystore.updateFailures(user: id) { $0 + 1 } } catch { throw .keystore(error) }
+            if failures >= policy.lockoutThreshold {
+                try lock(account, attempts: failures)
+                throw .lockedOut(user: id, attempts: failures)
+            }
+            throw .wrongPassword(user: id, remaining: policy.lockoutThreshold - failures)
+        } catch {
+            throw .keystore(error)
+        }
+        do { try keystore.updateFailures(user: id) { _ in 0 } } catch { throw .keystore(error) }
+        var reason: String?
+        if account.mustChangePassword {
+            reason = "the password is a one-time password"
+        } else if let set = Timestamp.parse(account.passwordSetAt),
+                  now.timeIntervalSince(set) > Double(policy.passwordMaxAgeDays) * 86_400 {
+            reason = "the password is older than \(policy.passwordMaxAgeDays) days"
+        }
+        return Session(signer: signer, account: account,
+                       passwordChangeReason: reason)
+    }
+
+    /// Records the lockout as a security event signed by the system key.
+    private func lock(_ account: Account, attempts: Int) throws(DocumentsError) {
+        let basedOn = try head()
+        guard var current = try self.account(account.id), current.status == .active else { return }
+        current.status = .locked
+        current.revision += 1
+        let act = Act(
+            record: account.id, revision: current.revision, meaning: .securityEvent,
+            reason: "Locked after \(attempts) consecutive failed password attempts",
+            summary: "Lock account \(account.id)",
+            changes: [(try Account.path(account.id), try Self.encode(current))])
+        try sign(act, by: try systemSigner(), basedOn: basedOn)
+    }
+
+    func systemSigner() throws(DocumentsError) -> Signer {
+        do { return try keystore.systemSigner() } catch { throw .keystore(error) }
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+
+/// Canonical JSON, the form every structured record is stored in: keys sorted, two-space indent,
+/// one field per line, UTF-8 in NFC, LF line ends, a final newline. Equal records give equal
+/// bytes, so a line diff of two revisions is a field diff.
+public enum CanonicalJSON {
+    public static func encode<T: Encodable>(_ value: T) throws -> Data {
+        let compact = try JSONEncoder().encode(value)
+        let tree = try JSONDecoder().decode(JSONValue.self, from: compact)
+        var out = ""
+        write(tree, indent: 0, into: &out)
+        out += "\n"
+        return Data(out.precomposedStringWithCanonicalMapping.utf8)
+    }
+
+    static func write(_ value: JSONValue, indent: Int, into out: inout String) {
+        let pad = String(repeating: "  ", count: indent + 1)
+        let close = String(repeating: "  ", count: indent)
+        switch value {
+        case .null: out += "null"
+        case .bool(let flag): out += flag ? "true" : "false"
+        case .integer(let number): out += String(number)
+        case .number(let number):
+            out += number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : "\(number)"
+        case .string(let text): quote(text, into: &out)
+        case .array(let items):
+            guard !items.isEmpty else { out += "[]"; return }
+            out += "[\n"
+            for (index, item) in items.enumerated() {
+                out += pad
+                write(item, indent: indent + 1, into: &out)
+                out += index == items.count - 1 ? "\n" : ",\n"
+            }
+            out += close + "]"
+        case .object(let fields):
+            guard !fields.isEmpty else { out += "{}"; return }
+            out += "{\n"
+            let keys = fields.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+            for (index, key) in keys.enumerated() {
+                out += pad
+                quote(key, into: &out)
+                out += ": "
+                write(fields[key] ?? .null, indent: indent + 1, into: &out)
+                out += index == keys.count - 1 ? "\n" : ",\n"
+            }
+            out += close + "}"
+        }
+    }
+
+    static func quote(_ text: String, into out: inout String) {
+        out += "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7f:
+                out += String(format: "\\u%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        out += "\""
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import RecordRepo
+
+/// The records of one repository: the signed ledger plus the keystore beside it. Services
+/// (accounts, later SOPs and jobs) are extensions that turn a person's request into a signed act.
+public final class Records {
+    public let ledger: Ledger
+    public let keystore: Keystore
+
+    public init(ledger: Ledger) {
+        self.ledger = ledger
+        self.keystore = Keystore(directory: ledger.sidecar)
+    }
+
+    public static func open(at path: String, clock: LedgerClock = .system) throws(DocumentsError) -> Records {
+        do { return Records(ledger: try Ledger.open(at: path, clock: clock)) } catch { throw .ledger(error) }
+    }
+
+    var now: Date { ledger.clock.now() }
+
+    /// Decodes the record at `path` as of `commit` (default: head); nil when it does not exist.
+    func decode<T: Decodable>(_ type: T.Type, at path: RecordPath, commit: ObjectID? = nil) throws(DocumentsError) -> T? {
+        let data: Data?
+        do { data = try ledger.read(path, at: commit) } catch { throw .ledger(error) }
+        guard let data else { return nil }
+        do { return try JSONDecoder().decode(T.self, from: data) } catch {
+            throw .invalidField(record: path.value, field: "content", reason: "the stored record cannot be read: \(error)")
+        }
+    }
+
+    public func account(_ id: String, at commit: ObjectID? = nil) throws(DocumentsError) -> Account? {
+        try decode(Account.self, at: try Account.path(id), commit: commit)
+    }
+
+    public func policy(at commit: ObjectID? = nil) throws(DocumentsError) -> Policy {
+        try decode(Policy.self, at: Policy.path, commit: commit) ?? .standard
+    }
+
+    /// Every account, sorted by ID.
+    public func accounts() throws(DocumentsError) -> [Account] {
+        let names: [String]
+        do { names = try ledger.list(try RecordPath("accounts")) } catch { throw .ledger(error) }
+        var result: [Account] = []
+        for name in names.sorted() where name.hasSuffix(".json") {
+            if let account = try account(String(name.dropLast(5))) { result.append(account) }
+        }
+        return result
+    }
+
+    func head() throws(DocumentsError) -> ObjectID? {
+        do { return try ledger.head() } catch { throw .ledger(error) }
+    }
+
+    /// Encodes and appends an act that writes records, as `signer`, on the state read at `basedOn`.
+    @discardableResult
+    func sign(_ act: Act, by signer: Signer, basedOn: ObjectID?) throws(DocumentsError) -> Appended {
+        do { return try ledger.append(act, by: signer, basedOn: basedOn) } catch { throw .ledger(error) }
+    }
+
+    static func encode<T: Encodable>(_ value: T) throws(DocumentsError) -> Data {
+        do { return try CanonicalJSON.encode(value) } catch {
+            throw .invalidField(record: "\(T.self)", field: "content", reason: "cannot encode: \(error)")
+        }
+    }
+}

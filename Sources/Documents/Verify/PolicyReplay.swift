@@ -1,0 +1,65 @@
+import Foundation
+import RecordRepo
+
+/// Check 3 of verification for the acts that exist so far: every change to accounts or the policy
+/// must have been allowed by the accounts and policy in force at its parent.
+public struct PolicyReplay: ActReplay {
+    public init() {}
+
+    public func refusal(of act: ActInfo, before: TreeView, after: TreeView, isRoot: Bool) -> String? {
+        let changed = Self.changedAccounts(before: before, after: after)
+        let policyChanged = before.id(of: Policy.path.value) != after.id(of: Policy.path.value)
+        if isRoot {
+            guard act.meaning == .administration, let admin = Self.account(act.signer, in: after),
+                  admin.has(.admin), admin.status == .active else {
+                return "the first act must be an administrator creating their own account"
+            }
+            return nil
+        }
+        guard !changed.isEmpty || policyChanged else { return nil }
+        let signer = Self.account(act.signer, in: before)
+        switch act.meaning {
+        case .administration:
+            guard let signer, signer.has(.admin), signer.status == .active, !signer.mustChangePassword else {
+                return "\(act.signer) was not an active administrator and may not change accounts or the policy"
+            }
+            if changed.contains(act.signer) {
+                return "\(act.signer) changed their own account (segregation of duties)"
+            }
+            return nil
+        case .securityEvent:
+            guard !policyChanged, changed.count == 1, let target = changed.first else {
+                return "a security event may change exactly one account and not the policy"
+            }
+            guard let old = Self.account(target, in: before), let new = Self.account(target, in: after) else {
+                return "a security event may not create an account"
+            }
+            if act.signer == Signer.systemPrincipal {
+                var expected = old
+                expected.status = .locked
+                expected.revision += 1
+                return new == expected ? nil : "the system key may only lock an active account"
+            }
+            guard target == act.signer, old.status == .active, new.status == .active,
+                  new.roles == old.roles, new.name == old.name, new.department == old.department else {
+                return "\(act.signer) may change only their own password, nothing else of an account"
+            }
+            return nil
+        default:
+            return "an act with the meaning \(act.meaning.rawValue) may not change accounts or the policy"
+        }
+    }
+
+    static func account(_ id: String, in tree: TreeView) -> Account? {
+        guard let path = try? Account.path(id), let data = tree.read(path.value) else { return nil }
+        return try? JSONDecoder().decode(Account.self, from: data)
+    }
+
+    static func changedAccounts(before: TreeView, after: TreeView) -> Set<String> {
+        guard before.id(of: "accounts") != after.id(of: "accounts") else { return [] }
+        let old = Dictionary(before.entries("accounts").map { ($0.name, $0.id) }, uniquingKeysWith: { a, _ in a })
+        let new = Dictionary(after.entries("accounts").map { ($0.name, $0.id) }, uniquingKeysWith: { a, _ in a })
+        return Set(Set(old.keys).union(new.keys).filter { old[$0] != new[$0] }
+            .map { $0.hasSuffix(".json") ? String($0.dropLast(5)) : $0 })
+    }
+}

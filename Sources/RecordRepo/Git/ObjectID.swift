@@ -1,0 +1,68 @@
+internal import CGit2
+
+/// A git object ID (SHA-1), as a value.
+public struct ObjectID: Hashable, Sendable, Comparable, CustomStringConvertible {
+    // Twenty bytes held as two words and an int keep the value small and hashing cheap.
+    let a: UInt64, b: UInt64, c: UInt32
+
+    init(_ oid: git_oid) {
+        var oid = oid
+        var a: UInt64 = 0, b: UInt64 = 0, c: UInt32 = 0
+        withUnsafeBytes(of: &oid.id) { raw in
+            a = raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self)
+            b = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+            c = raw.loadUnaligned(fromByteOffset: 16, as: UInt32.self)
+        }
+        self.a = a; self.b = b; self.c = c
+    }
+
+    init(_ pointer: UnsafePointer<git_oid>) { self.init(pointer.pointee) }
+
+    /// Parses forty hexadecimal digits.
+    public init?(hex: String) {
+        guard hex.utf8.count == 40, hex.utf8.allSatisfy({ $0.isHexDigit }) else { return nil }
+        var oid = git_oid()
+        guard git_oid_fromstr(&oid, hex) == 0 else { return nil }
+        self.init(oid)
+    }
+
+    var raw: git_oid {
+        var oid = git_oid()
+        withUnsafeMutableBytes(of: &oid.id) { raw in
+            raw.storeBytes(of: a, toByteOffset: 0, as: UInt64.self)
+            raw.storeBytes(of: b, toByteOffset: 8, as: UInt64.self)
+            raw.storeBytes(of: c, toByteOffset: 16, as: UInt32.self)
+        }
+        return oid
+    }
+
+    public var isZero: Bool { a == 0 && b == 0 && c == 0 }
+    public static let zero = ObjectID(git_oid())
+
+    public var hex: String {
+        var oid = raw
+        var buffer = [CChar](repeating: 0, count: 41)
+        git_oid_tostr(&buffer, 41, &oid)
+        return String(decoding: buffer.prefix(40).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    public var short: String { String(hex.prefix(12)) }
+    public var description: String { hex }
+
+    public static func < (lhs: ObjectID, rhs: ObjectID) -> Bool { lhs.hex < rhs.hex }
+}
+
+extension UInt8 {
+    var isHexDigit: Bool { (48...57).contains(self) || (97...102).contains(self) || (65...70).contains(self) }
+}
+
+extension ObjectID {
+    /// From the 20 raw bytes that trees store.
+    init(rawBytes: ArraySlice<UInt8>) {
+        var oid = git_oid()
+        rawBytes.withUnsafeBufferPointer { buffer in
+            _ = git_oid_fromraw(&oid, buffer.baseAddress)
+        }
+        self.init(oid)
+    }
+}

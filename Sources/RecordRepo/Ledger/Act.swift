@@ -1,0 +1,67 @@
+import Foundation
+
+/// One signed act: the change of one record (or a small fixed set of files belonging to it), with
+/// what the signature means and why. The ledger writes each act as exactly one commit.
+public struct Act: Sendable {
+    /// The record the act is about, as printed in the `Record` trailer.
+    public var record: String
+    /// The record's revision after the act, when the record has revisions.
+    public var revision: Int?
+    public var meaning: Meaning
+    public var reason: String
+    /// The commit's first line, e.g. "Approve SOP-0001 revision 3".
+    public var summary: String
+    /// Files to write (data) or remove (nil), by path in the tree.
+    public var changes: [(path: RecordPath, data: Data?)]
+    /// Further files the decision to sign rested on (the signer's account, the policy). If any of
+    /// them, or any changed file, differs on `main` from the state the act was built on, the act
+    /// is refused with a conflict instead of being re-signed on top.
+    public var guards: [RecordPath]
+    public var extraTrailers: [Trailers.Extra]
+
+    public init(record: String, revision: Int?, meaning: Meaning, reason: String, summary: String,
+                changes: [(path: RecordPath, data: Data?)], guards: [RecordPath] = [],
+                extraTrailers: [Trailers.Extra] = []) {
+        self.record = record
+        self.revision = revision
+        self.meaning = meaning
+        self.reason = reason
+        self.summary = summary
+        self.changes = changes
+        self.guards = guards
+        self.extraTrailers = extraTrailers
+    }
+
+    func trailers(signer: Signer, at time: Date) -> Trailers {
+        Trailers(record: record, revision: revision, meaning: meaning, signer: signer.principal,
+                 signerName: signer.name, signedAt: time, reason: reason, extra: extraTrailers)
+    }
+
+    /// Checks the text that goes into the commit message: one line each, printable, not empty.
+    func validate(signer: Signer) throws(LedgerError) {
+        for (field, value) in [("record", record), ("reason", reason), ("summary", summary),
+                               ("signer", signer.principal), ("signer name", signer.name)]
+            + extraTrailers.map({ ("trailer \($0.key)", $0.value) }) {
+            if let problem = TextRules.problem(with: value, maxLength: field == "reason" ? 1000 : 200) {
+                throw .invalidText(field: field, problem: problem)
+            }
+        }
+        if changes.isEmpty { throw .emptyAct(record: record) }
+    }
+}
+
+/// Rules for text that ends up in trailers or record fields.
+public enum TextRules {
+    /// Why `value` cannot be used as a single line of text, or nil when it can.
+    public static func problem(with value: String, maxLength: Int) -> String? {
+        if value.trimmingCharacters(in: .whitespaces).isEmpty { return "it is empty" }
+        if value.count > maxLength { return "it is longer than \(maxLength) characters" }
+        if value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control
+            || $0.properties.generalCategory == .lineSeparator || $0.properties.generalCategory == .paragraphSeparator })
+        {
+            return "it contains a line break, NUL or another control character"
+        }
+        if value != value.trimmingCharacters(in: .whitespaces) { return "it starts or ends with a space" }
+        return nil
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+
+/// One act read back from history: its commit and its signature manifestation.
+public struct ActInfo: Sendable, Equatable {
+    public let commit: ObjectID
+    public let parent: ObjectID?
+    public let summary: String
+    public let trailers: Trailers
+
+    public var time: Date { trailers.signedAt }
+    public var signer: String { trailers.signer }
+    public var signerName: String { trailers.signerName }
+    public var meaning: Meaning { trailers.meaning }
+    public var record: String { trailers.record }
+    public var revision: Int? { trailers.revision }
+    public var reason: String { trailers.reason }
+}
+
+extension Ledger {
+    /// Reads one act; fails when its message does not carry a complete set of trailers.
+    public func act(_ commit: ObjectID) throws(LedgerError) -> ActInfo {
+        let raw: RawCommit
+        do { raw = try repo.commit(commit) } catch { throw .git(error) }
+        switch Trailers.parse(message: raw.message) {
+        case .success(let parsed):
+            return ActInfo(commit: commit, parent: raw.parents.first, summary: parsed.summary,
+                           trailers: parsed.trailers)
+        case .failure(let problem):
+            throw .objectCorrupt(id: commit, detail: problem.description)
+        }
+    }
+
+    /// Every act on `main`, newest first.
+    public func log() throws(LedgerError) -> [ActInfo] {
+        guard let head = try head() else { return [] }
+        let chain: [ObjectID]
+        do { chain = try repo.firstParentChain(from: head) } catch { throw .git(error) }
+        var acts: [ActInfo] = []
+        acts.reserveCapacity(chain.count)
+        for commit in chain.reversed() { acts.append(try act(commit)) }
+        return acts
+    }
+
+    /// The commits on `main`, oldest first.
+    public func commits() throws(LedgerError) -> [ObjectID] {
+        guard let head = try head() else { return [] }
+        do { return try repo.firstParentChain(from: head) } catch { throw .git(error) }
+    }
+
+    /// A file's bytes as of `commit` (default: head), or nil when it does not exist there.
+    public func read(_ path: RecordPath, at commit: ObjectID? = nil) throws(LedgerError) -> Data? {
+        try ledgerCall("read") {
+            guard let commit = try commit ?? head() else { return nil }
+            let tree = try repo.commit(commit).tree
+            guard let blob = try repo.entry(at: path.value, inTree: tree) else { return nil }
+            return try repo.blob(blob)
+        }
+    }
+
+    /// The names directly under a folder of the tree at `commit` (default: head).
+    public func list(_ folder: RecordPath, at commit: ObjectID? = nil) throws(LedgerError) -> [String] {
+        try ledgerCall("list") {
+            guard let commit = try commit ?? head() else { return [] }
+            let tree = try repo.commit(commit).tree
+            guard let sub = try repo.entry(at: folder.value, inTree: tree) else { return [] }
+            return try repo.treeEntries(sub).map(\.name)
+        }
+    }
+
+    /// Every act on `main` that changed `path`, oldest first.
+    public func acts(touching path: RecordPath) throws(LedgerError) -> [ActInfo] {
+        var result: [ActInfo] = []
+        var previous: ObjectID?
+        try ledgerCall("history") {
+            for commit in try commits() {
+                let tree = try repo.commit(commit).tree
+                let current = try repo.entry(at: path.value, inTree: tree)
+                if current != previous { result.append(try act(commit)) }
+                previous = current
+            }
+        }
+        return result
+    }
+}

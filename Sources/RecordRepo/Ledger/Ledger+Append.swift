@@ -1,0 +1,76 @@
+import Foundation
+
+/// The result of one appended act.
+public struct Appended: Sendable, Equatable {
+    public let commit: ObjectID
+    public let signedAt: Date
+}
+
+extension Ledger {
+    /// Signs `act` as `signer` and appends it to `main` as one commit.
+    ///
+    /// `basedOn` is the head the caller read when it decided the act was allowed. If `main` has
+    /// moved since, the act is rebuilt on the new head and signed again, unless one of its changed
+    /// or guarded files differs there: then it fails with `.conflict`, because a person must look
+    /// again before signing. A failed append leaves `main` exactly where it was.
+    @discardableResult
+    public func append(_ act: Act, by signer: Signer, basedOn: ObjectID?) throws(LedgerError) -> Appended {
+        try act.validate(signer: signer)
+        return try withWriteLock { () throws(LedgerError) in
+            for _ in 0..<16 {
+                let head = try head()
+                try checkGuards(of: act, basedOn: basedOn, head: head)
+                let built = try ledgerCall("sign") { try build(act, by: signer, on: head) }
+                do throws(GitError) {
+                    try repo.compareAndSwap(Self.mainRef, to: built.commit, expected: head,
+                                            log: "recrepo: \(act.summary)")
+                    return built
+                } catch where error.isModified || error.isLocked || (head == nil && error.code == -4) {
+                    continue
+                } catch {
+                    throw .git(error)
+                }
+            }
+            throw .busy(attempts: 16)
+        }
+    }
+
+    /// Refuses when a file the act changes or rests on differs between `basedOn` and `head`.
+    func checkGuards(of act: Act, basedOn: ObjectID?, head: ObjectID?) throws(LedgerError) {
+        guard basedOn != head, let head else { return }
+        try ledgerCall("guards") {
+            let oldTree = try basedOn.map { (id) throws(GitError) in try repo.commit(id).tree }
+            let newTree = try repo.commit(head).tree
+            for path in act.changes.map(\.path) + act.guards {
+                let before = try oldTree.flatMap { (tree) throws(GitError) in try repo.entry(at: path.value, inTree: tree) }
+                let after = try repo.entry(at: path.value, inTree: newTree)
+                if before != after { throw LedgerError.conflict(record: act.record, path: path.value, head: head) }
+            }
+        }
+    }
+
+    /// Builds and writes the signed commit for `act` on top of `head` (moves no reference).
+    func build(_ act: Act, by signer: Signer, on head: ObjectID?) throws -> Appended {
+        let parent = try head.map { try repo.commit($0) }
+        let now = clock.now()
+        let seconds = Timestamp.seconds(now)
+        if let parent, parent.committerTime > seconds {
+            throw LedgerError.clockBehind(
+                last: Timestamp.iso(Date(timeIntervalSince1970: TimeInterval(parent.committerTime))),
+                now: Timestamp.iso(now))
+        }
+        let signedAt = Date(timeIntervalSince1970: TimeInterval(seconds))
+        let baseTree = parent?.tree
+        var updates: [(path: String, blob: ObjectID?)] = []
+        for change in act.changes {
+            updates.append((change.path.value, try change.data.map { try repo.writeBlob($0) }))
+        }
+        let tree = try repo.updatedTree(base: baseTree, updates: updates)
+        let message = act.trailers(signer: signer, at: signedAt).message(summary: act.summary)
+        let buffer = try repo.commitBuffer(tree: tree, parent: head, name: signer.name, email: signer.principal,
+                                           time: seconds, message: message)
+        let signature = try SSHSignature.sign(buffer, with: signer.key)
+        let commit = try repo.createSignedCommit(buffer, signature: signature)
+        return Appended(commit: commit, signedAt: signedAt)
+    }
+}

@@ -1,0 +1,54 @@
+/// Why the ledger refused or failed. Each case carries what a person needs to act on it.
+public enum LedgerError: Error, Sendable, CustomStringConvertible {
+    case notARepository(path: String)
+    case alreadyExists(path: String)
+    case conflict(record: String, path: String, head: ObjectID)
+    case clockBehind(last: String, now: String)
+    case invalidPath(String, String)
+    case invalidText(field: String, problem: String)
+    case emptyAct(record: String)
+    case busy(attempts: Int)
+    case staleLock(path: String)
+    case objectCorrupt(id: ObjectID, detail: String)
+    case git(GitError)
+
+    public var description: String {
+        switch self {
+        case .notARepository(let path):
+            "\(path) is not a recrepo repository; create one with 'recrepo init' or pass --repo"
+        case .alreadyExists(let path):
+            "\(path) already holds a repository; choose an empty directory"
+        case .conflict(let record, let path, let head):
+            "\(record) changed since you read it (\(path) differs at \(head.short)); look at it again and sign again"
+        case .clockBehind(let last, let now):
+            "the system clock (\(now)) is behind the last act (\(last)); correct the clock before signing"
+        case .invalidPath(let path, let why):
+            "'\(path.debugDescription.dropFirst().dropLast())' cannot be used as a record path: \(why)"
+        case .invalidText(let field, let problem):
+            "the \(field) cannot be used: \(problem)"
+        case .emptyAct(let record):
+            "the act on \(record) changes nothing"
+        case .busy(let attempts):
+            "main kept moving during \(attempts) attempts to append; try again"
+        case .staleLock(let path):
+            "\(path) is held by an interrupted write; no recrepo process is running, so remove it and retry"
+        case .objectCorrupt(let id, let detail):
+            "object \(id.hex) is damaged: \(detail)"
+        case .git(let error):
+            "repository error: \(error)"
+        }
+    }
+}
+
+/// Runs `body`, turning whatever it throws into a `LedgerError` (libgit2 failures become `.git`).
+func ledgerCall<T>(_ call: String = #function, _ body: () throws -> T) throws(LedgerError) -> T {
+    do {
+        return try body()
+    } catch let error as LedgerError {
+        throw error
+    } catch let error as GitError {
+        throw .git(error)
+    } catch {
+        throw .git(GitError(code: -1, errorClass: 0, message: "\(error)", call: call))
+    }
+}

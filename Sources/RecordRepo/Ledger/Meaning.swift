@@ -1,0 +1,19 @@
+/// What a signature means: the closed set that the `Meaning` trailer may hold (§11.50(a)(3)).
+public enum Meaning: String, Codable, Sendable, CaseIterable {
+    case authorship
+    case review
+    case approval
+    case rejection
+    case execution
+    case completion
+    case verification
+    case retirement
+    case administration
+    case auditReview = "audit-review"
+    case backupDrill = "backup-drill"
+    case securityEvent = "security-event"
+
+    /// The only meanings the system key may sign. Verification enforces this, so a stolen system
+    /// key cannot approve anything or sign for a person.
+    public static let systemMeanings: Set<Meaning> = [.securityEvent]
+}

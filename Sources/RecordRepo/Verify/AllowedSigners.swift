@@ -1,0 +1,32 @@
+import Foundation
+
+extension Ledger {
+    /// The allowed-signers file that `git -c gpg.ssh.allowedSignersFile=FILE verify-commit` needs:
+    /// one line per key ever granted, with the principal (the user ID, never a wildcard) and the
+    /// key's validity, so that stock git alone can check every signature.
+    public func allowedSigners() throws(LedgerError) -> String {
+        let folder = try RecordPath("accounts")
+        var lines: [String] = []
+        for file in try list(folder).sorted() where file.hasSuffix(".json") {
+            let principal = String(file.dropLast(5))
+            guard let data = try read(try PrincipalKeys.path(for: principal)),
+                  let account = try? JSONDecoder().decode(PrincipalKeys.self, from: data) else { continue }
+            for key in account.keys {
+                var options = "namespaces=\"git\",valid-after=\"\(Self.sshTime(key.validAfter))\""
+                if let before = key.validBefore { options += ",valid-before=\"\(Self.sshTime(before))\"" }
+                lines.append("\(principal) \(options) \(key.publicKey)")
+            }
+        }
+        return lines.map { $0 + "\n" }.joined()
+    }
+
+    /// `2025-11-25T08:00:00Z` -> `20251125080000Z`, the form ssh-keygen reads as UTC.
+    static func sshTime(_ iso: String) -> String {
+        iso.filter { $0.isNumber } + "Z"
+    }
+
+    /// Runs every check of `recrepo verify` (see `Verifier`).
+    public func verify(replay: (any ActReplay)? = nil) -> VerificationReport {
+        Verifier(ledger: self).run(replay: replay)
+    }
+}

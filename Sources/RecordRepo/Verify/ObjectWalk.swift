@@ -1,0 +1,82 @@
+import Foundation
+
+/// Check 1: reads every object reachable from `main` exactly once through the object database,
+/// which recomputes its hash; a missing or altered object becomes a failure naming the commit
+/// that reaches it.
+struct ObjectWalk {
+    let repo: GitRepository
+    private(set) var seen = Set<ObjectID>()
+
+    init(repo: GitRepository) {
+        self.repo = repo
+        seen.reserveCapacity(1 << 16)
+    }
+
+    /// Reads one object (git type 1 commit, 2 tree, 3 blob, 4 tag); nil after recording a failure.
+    mutating func read(_ id: ObjectID, expecting type: Int32, commit: ObjectID,
+                       report: inout VerificationReport) -> Data? {
+        seen.insert(id)
+        do {
+            let object = try repo.readObject(id)
+            guard object.type == type else {
+                report.failures.append(.init(check: "objects", commit: commit.hex, record: nil,
+                                             message: "object \(id.hex) has the wrong type"))
+                return nil
+            }
+            return object.data
+        } catch {
+            let what = error.isHashMismatch ? "is altered: its content does not match its hash"
+                : error.isNotFound ? "is missing" : "cannot be read (\(error.message))"
+            report.failures.append(.init(check: "objects", commit: commit.hex, record: nil,
+                                         message: "object \(id.hex) \(what)"))
+            return nil
+        }
+    }
+
+    /// Reads a tree and everything below it that has not been read yet.
+    mutating func walkTree(_ root: ObjectID, commit: ObjectID, report: inout VerificationReport) {
+        guard !seen.contains(root) else { return }
+        var stack = [root]
+        while let tree = stack.popLast() {
+            guard let data = read(tree, expecting: 2, commit: commit, report: &report) else { continue }
+            let bytes = [UInt8](data)
+            var index = 0
+            while index < bytes.count {
+                guard let space = bytes[index...].firstIndex(of: 32),
+                      let nul = bytes[space...].firstIndex(of: 0), nul + 21 <= bytes.count else {
+                    report.failures.append(.init(check: "objects", commit: commit.hex, record: nil,
+                                                 message: "tree \(tree.hex) is malformed"))
+                    break
+                }
+                let isTree = bytes[index] == 52 && space - index == 5  // "40000"
+                let id = ObjectID(rawBytes: bytes[(nul + 1)..<(nul + 21)])
+                index = nul + 21
+                guard !seen.contains(id) else { continue }
+                if isTree {
+                    stack.append(id)
+                } else {
+                    _ = read(id, expecting: 3, commit: commit, report: &report)
+                }
+            }
+        }
+    }
+}
+
+/// Decoded account keys, cached by the blob that holds them (accounts change rarely).
+struct KeyCache {
+    let repo: GitRepository
+    private var byBlob: [ObjectID: PrincipalKeys] = [:]
+
+    init(repo: GitRepository) { self.repo = repo }
+
+    /// The principal's account as of `tree`, or nil when it has none there.
+    mutating func keys(of principal: String, in tree: ObjectID) -> PrincipalKeys? {
+        guard let path = try? PrincipalKeys.path(for: principal),
+              let blob = try? repo.entry(at: path.value, inTree: tree) else { return nil }
+        if let cached = byBlob[blob] { return cached }
+        guard let data = try? repo.blob(blob),
+              let keys = try? JSONDecoder().decode(PrincipalKeys.self, from: data) else { return nil }
+        byBlob[blob] = keys
+        return keys
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+
+/// Read access to the records as of one tree, for checks that replay history.
+public struct TreeView {
+    let repo: GitRepository
+    /// nil: the empty tree (before the first act).
+    public let tree: ObjectID?
+
+    /// The object at `path`, or nil.
+    public func id(of path: String) -> ObjectID? {
+        guard let tree else { return nil }
+        return try? repo.entry(at: path, inTree: tree)
+    }
+
+    /// The bytes of the file at `path`, or nil.
+    public func read(_ path: String) -> Data? {
+        guard let blob = id(of: path) else { return nil }
+        return try? repo.blob(blob)
+    }
+
+    /// The names and objects directly under `folder`.
+    public func entries(_ folder: String) -> [(name: String, id: ObjectID)] {
+        guard let sub = id(of: folder), let entries = try? repo.treeEntries(sub) else { return [] }
+        return entries.map { ($0.name, $0.id) }
+    }
+}
+
+/// Check 3 of verification: replays each act against the policy and lifecycles in force at its
+/// parent. The Documents layer implements it; the ledger knows nothing of record kinds.
+public protocol ActReplay {
+    /// Why `act` would have been refused, given the records before and after it; nil when allowed.
+    /// `isRoot` is true for the first act of the repository.
+    func refusal(of act: ActInfo, before: TreeView, after: TreeView, isRoot: Bool) -> String?
+}

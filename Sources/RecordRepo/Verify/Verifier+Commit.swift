@@ -1,0 +1,71 @@
+import Foundation
+
+extension Verifier {
+    /// Check 2 (and 3, with a replay) for one commit. Returns its signature for the parallel
+    /// Ed25519 check when everything else about it holds.
+    func checkCommit(_ id: ObjectID, _ commit: ParsedCommit, isRoot: Bool,
+                     previous: (time: Int64, tree: ObjectID?), keys: inout KeyCache,
+                     report: inout VerificationReport, replay: (any ActReplay)?) -> PendingSignature? {
+        var record: String?
+        func fail(_ message: String, check: String = "signature") -> PendingSignature? {
+            report.failures.append(.init(check: check, commit: id.hex, record: record, message: message))
+            return nil
+        }
+        let trailers: Trailers
+        let summary: String
+        switch Trailers.parse(message: commit.message) {
+        case .success(let parsed): (summary, trailers) = parsed
+        case .failure(let problem): return fail("the signature manifestation is incomplete: \(problem)")
+        }
+        record = trailers.record
+        if isRoot ? !commit.parents.isEmpty : commit.parents.count != 1 {
+            return fail("the commit has \(commit.parents.count) parents; main must be one linear chain")
+        }
+        guard let armored = commit.signature, let signature = SSHSignature.parse(armored) else {
+            return fail("the commit carries no valid SSH signature")
+        }
+        let author = commit.author
+        guard author == commit.committer, author.offset == "+0000" else {
+            return fail("author and committer differ (or the time is not UTC)")
+        }
+        guard author.email == trailers.signer, author.name == trailers.signerName else {
+            return fail("the author <\(author.email)> is not the signer \(trailers.signer) named in the trailers")
+        }
+        guard author.time == Timestamp.seconds(trailers.signedAt) else {
+            return fail("Signed-At \(Timestamp.iso(trailers.signedAt)) differs from the commit time")
+        }
+        guard author.time >= previous.time else {
+            return fail("the commit time goes backwards along main")
+        }
+        let accountTree = isRoot ? commit.tree : previous.tree ?? commit.tree
+        guard let account = keys.keys(of: trailers.signer, in: accountTree) else {
+            return fail("\(trailers.signer) had no account when this was signed")
+        }
+        let signedAt = trailers.signedAt
+        guard let grant = account.keys.first(where: {
+            SSHSignature.rawPublicKey(fromOpenSSH: $0.publicKey) == signature.publicKey
+        }) else {
+            return fail("signed with a key that \(trailers.signer)'s account never held")
+        }
+        guard grant.isValid(at: signedAt) else {
+            return fail("key \(grant.id) of \(trailers.signer) was not valid at \(Timestamp.iso(signedAt))"
+                + " (valid \(grant.validAfter) to \(grant.validBefore ?? "now"))")
+        }
+        guard account.status == PrincipalKeys.activeStatus else {
+            return fail("\(trailers.signer)'s account was \(account.status) when this was signed")
+        }
+        if trailers.signer == Signer.systemPrincipal, !Meaning.systemMeanings.contains(trailers.meaning) {
+            return fail("the system key may not sign the meaning \(trailers.meaning.rawValue)")
+        }
+        if let replay {
+            let act = ActInfo(commit: id, parent: commit.parents.first, summary: summary, trailers: trailers)
+            let before = TreeView(repo: ledger.repo, tree: isRoot ? nil : previous.tree)
+            let after = TreeView(repo: ledger.repo, tree: commit.tree)
+            if let refusal = replay.refusal(of: act, before: before, after: after, isRoot: isRoot) {
+                _ = fail(refusal, check: "authority")
+            }
+        }
+        return PendingSignature(commit: id, record: trailers.record, signature: signature,
+                                signedData: commit.signedData)
+    }
+}

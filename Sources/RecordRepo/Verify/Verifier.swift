@@ -1,0 +1,93 @@
+import Crypto
+import Foundation
+import Synchronization
+
+/// Runs the checks of `recrepo verify` over everything reachable from `main`:
+/// 1. every object reads back with its hash;
+/// 2. every commit: one parent (root excepted), a valid SSHSIG by a key that the accounts in its
+///    parent's tree held active for that signer at that time, author = committer = signer =
+///    principal, complete trailers, `Signed-At` = commit time, times non-decreasing;
+/// 3. (with a replay) each act was allowed by the policy in force at its parent;
+/// 4. every checkpoint is a system-signed tag on an ancestor of `main`.
+public struct Verifier {
+    let ledger: Ledger
+
+    public init(ledger: Ledger) { self.ledger = ledger }
+
+    /// A commit waiting for its Ed25519 check, which runs in parallel once the walk is done.
+    struct PendingSignature: Sendable {
+        let commit: ObjectID
+        let record: String
+        let signature: SSHSignature.Parsed
+        let signedData: Data
+    }
+
+    public func run(replay: (any ActReplay)? = nil) -> VerificationReport {
+        var report = VerificationReport()
+        var pending: [PendingSignature] = []
+        let repo = ledger.repo
+        let head: ObjectID?
+        do { head = try repo.resolve(Ledger.mainRef) } catch {
+            report.failures.append(.init(check: "objects", commit: nil, record: nil, message: "cannot read main: \(error)"))
+            return report
+        }
+        guard let head else { return report }
+        var objects = ObjectWalk(repo: repo)
+        let chain = walkChain(from: head, objects: &objects, report: &report)
+        report.commits = chain.count
+        var keys = KeyCache(repo: repo)
+        var previous: (time: Int64, tree: ObjectID?) = (Int64.min, nil)
+        for (index, entry) in chain.enumerated() {
+            objects.walkTree(entry.parsed.tree, commit: entry.id, report: &report)
+            if let item = checkCommit(entry.id, entry.parsed, isRoot: index == 0, previous: previous,
+                                      keys: &keys, report: &report, replay: replay) {
+                pending.append(item)
+            }
+            previous = (entry.parsed.committer.time, entry.parsed.tree)
+        }
+        for bad in Self.verifySignatures(pending) {
+            report.failures.append(.init(check: "signature", commit: bad.commit.hex, record: bad.record,
+                                         message: "the signature does not match the commit's content"))
+        }
+        report.objects = objects.seen.count
+        Checkpoints(ledger: ledger).verify(head: head, keys: &keys, report: &report)
+        report.failures.sort { ($0.check == "objects" ? 0 : 1, $0.commit ?? "") < ($1.check == "objects" ? 0 : 1, $1.commit ?? "") }
+        return report
+    }
+
+    /// Follows first parents from `head` to the root, reading each commit with its hash checked.
+    private func walkChain(from head: ObjectID, objects: inout ObjectWalk,
+                           report: inout VerificationReport) -> [(id: ObjectID, parsed: ParsedCommit)] {
+        var chain: [(ObjectID, ParsedCommit)] = []
+        var next: ObjectID? = head
+        while let id = next {
+            guard let data = objects.read(id, expecting: 1, commit: id, report: &report) else { break }
+            do {
+                let parsed = try ParsedCommit(data)
+                chain.append((id, parsed))
+                next = parsed.parents.first
+            } catch {
+                report.failures.append(.init(check: "signature", commit: id.hex, record: nil,
+                                             message: "the commit cannot be parsed: \(error)"))
+                break
+            }
+        }
+        return chain.reversed()
+    }
+
+    static func verifySignatures(_ pending: [PendingSignature]) -> [PendingSignature] {
+        let bad = Mutex<[Int]>([])
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let chunk = max(1, (pending.count + workers * 4 - 1) / (workers * 4))
+        let chunks = (pending.count + chunk - 1) / chunk
+        DispatchQueue.concurrentPerform(iterations: chunks) { part in
+            var local: [Int] = []
+            for index in part * chunk..<min(pending.count, (part + 1) * chunk)
+            where !SSHSignature.isValid(pending[index].signature, for: pending[index].signedData) {
+                local.append(index)
+            }
+            if !local.isEmpty { bad.withLock { $0 += local } }
+        }
+        return bad.withLock { $0 }.sorted().map { pending[$0] }
+    }
+}

@@ -1,0 +1,14 @@
+import ArgumentParser
+
+struct RecRepo: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "recrepo",
+        abstract: "A signed, git-native record repository for GMP maintenance records (21 CFR Part 11).",
+        discussion: """
+            Every change is one signed act: a git commit whose author is the signer, whose trailers \
+            say what the signature means, when and why, and which carries an Ed25519 SSH signature \
+            that stock 'git verify-commit' accepts.
+            """,
+        subcommands: [Init.self, User.self, Passwd.self, Log.self, Verify.self, Checkpoint.self,
+                      AllowedSigners.self])
+}

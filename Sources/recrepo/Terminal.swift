@@ -1,0 +1,33 @@
+import Foundation
+
+/// Reading secrets and writing to the person at the terminal.
+enum Terminal {
+    static func warn(_ text: String) {
+        FileHandle.standardError.write(Data("recrepo: warning: \(text)\n".utf8))
+    }
+
+    /// `$RECREPO_PASSWORD`, else asked on the terminal without echo, else a clear error.
+    static func password(prompt: String) throws -> String {
+        if let value = ProcessInfo.processInfo.environment["RECREPO_PASSWORD"] { return value }
+        return try ask(prompt)
+    }
+
+    /// `$RECREPO_NEW_PASSWORD`, else asked twice on the terminal; nil when neither is available and
+    /// `optional` (a generated one-time password is then used).
+    static func newPassword(optional: Bool) throws -> String? {
+        if let value = ProcessInfo.processInfo.environment["RECREPO_NEW_PASSWORD"] { return value }
+        if optional { return nil }
+        let first = try ask("New password: ")
+        guard try ask("Repeat the new password: ") == first else {
+            throw CLIError.refused("the two new passwords differ; nothing was changed")
+        }
+        return first
+    }
+
+    private static func ask(_ prompt: String) throws -> String {
+        guard let raw = getpass(prompt) else {
+            throw CLIError.usage("no terminal to ask for a password: set RECREPO_PASSWORD (and RECREPO_NEW_PASSWORD where a new one is needed)")
+        }
+        return String(cString: raw)
+    }
+}

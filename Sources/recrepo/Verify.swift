@@ -1,0 +1,67 @@
+import ArgumentParser
+import Documents
+import Foundation
+import RecordRepo
+
+extension RecRepo {
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check every object, signature, act and checkpoint; exit 1 on any failure.")
+
+        @OptionGroup var repo: RepoOptions
+        @Option(help: "text or json.") var format: OutputFormat = .text
+
+        func run() throws {
+            let records = try repo.open()
+            let report = records.ledger.verify(replay: PolicyReplay())
+            switch format {
+            case .json: try printJSON(report)
+            case .text:
+                for failure in report.failures {
+                    let commit = failure.commit.map { " commit \($0.prefix(12))" } ?? ""
+                    let record = failure.record.map { " record \($0)" } ?? ""
+                    print("FAIL [\(failure.check)]\(commit)\(record): \(failure.message)")
+                }
+                let summary = "\(report.commits) commits, \(report.objects) objects, \(report.checkpoints) checkpoints"
+                print(report.ok ? "OK: \(summary) verified" : "FAILED: \(report.failures.count) problem(s) in \(summary)")
+            }
+            if !report.ok { throw ExitCode(1) }
+        }
+    }
+
+    struct Checkpoint: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a system-signed checkpoint tag at the head of main.",
+            discussion: "A later rollback or rewrite of main behind a checkpoint fails 'recrepo verify'.")
+
+        @OptionGroup var repo: RepoOptions
+
+        func run() throws {
+            let records = try repo.open()
+            let result = try records.ledger.checkpoint(by: try records.keystore.systemSigner())
+            print(result.created ? "Checkpoint \(result.name) at \(result.commit.short)"
+                : "Head \(result.commit.short) already has checkpoint \(result.name)")
+            print(result.name)
+        }
+    }
+
+    struct AllowedSigners: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "allowed-signers",
+            abstract: "Write the allowed-signers file that stock 'git verify-commit' needs.")
+
+        @OptionGroup var repo: RepoOptions
+        @Option(help: "Write to this file instead of standard output.") var output: String?
+
+        func run() throws {
+            let text = try repo.open().ledger.allowedSigners()
+            if let output {
+                do { try text.write(toFile: output, atomically: true, encoding: .utf8) } catch {
+                    throw CLIError.refused("cannot write \(output): \(error.localizedDescription)")
+                }
+            } else {
+                print(text, terminator: "")
+            }
+        }
+    }
+}

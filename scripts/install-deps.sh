@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Installs the Debian packages recrepo needs, only those that are missing.
+set -euo pipefail
+need=(libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config git openssh-client)
+missing=()
+for package in "${need[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "Installing missing packages: ${missing[*]}"
+    sudo_cmd=""
+    [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+    $sudo_cmd apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}"
+fi
