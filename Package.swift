@@ -45,9 +45,7 @@ let package = Package(
             name: "recrepo-bench", dependencies: ["RecordRepo", "Documents"], path: "Sources/Benchmarks",
             swiftSettings: strict),
         .testTarget(
-            name: "RecordRepoTests", dependencies: ["RecordRepo", "Documents"], swiftSettings: strict),
-        .testTarget(
-            name: "DocumentsTests", dependencies: ["Documents", "RecordRepo"], swiftSettings: strict),
-        .testTarget(name: "CLITests", dependencies: ["RecordRepo", "Documents"], swiftSettings: strict),
+            name: "RecrepoTests",
+            dependencies: ["RecordRepo", "Documents", "SOPRender", .product(name: "Crypto", package: "swift-crypto")], swiftSettings: strict),
     ]
 )
