@@ -1,0 +1,129 @@
+import Documents
+import Foundation
+import RecordRepo
+import Testing
+
+@Suite struct AccountTests {
+    @Test("wrong passwords are counted; the fifth locks the account with a system-signed event")
+    func lockout() throws {
+        let repo = try TestRepository()
+        try repo.addUser("bob", roles: [.technician], password: "the right password")
+        for remaining in stride(from: 4, through: 1, by: -1) {
+            #expect {
+                _ = try repo.records.authenticate("bob", password: "wrong password \(remaining)")
+            } throws: { error in
+                guard case DocumentsError.wrongPassword(_, let left) = error else { return false }
+                return left == remaining
+            }
+        }
+        let before = try repo.head()
+        #expect {
+            _ = try repo.records.authenticate("bob", password: "wrong again")
+        } throws: { error in
+            if case DocumentsError.lockedOut = error { return true } else { return false }
+        }
+        let event = try #require(try repo.records.ledger.log().first)
+        #expect(event.parent == before)
+        #expect(event.signer == "system" && event.meaning == .securityEvent && event.record == "bob")
+        #expect(try repo.records.account("bob")?.status == .locked)
+        #expect {
+            _ = try repo.records.authenticate("bob", password: "the right password")
+        } throws: { error in
+            if case DocumentsError.accountLocked = error { return true } else { return false }
+        }
+        // An admin resets: new key, new one-time password, which must be changed before signing.
+        repo.clock.advance(5)
+        _ = try repo.records.resetUser("bob", password: "fresh one-time 1", reason: "Locked out", by: try repo.admin())
+        let session = try repo.records.authenticate("bob", password: "fresh one-time 1")
+        #expect(throws: DocumentsError.self) { try session.requireSigningAllowed() }
+        #expect(repo.records.ledger.verify(replay: PolicyReplay()).ok)
+    }
+
+    @Test("a successful password resets the failure count")
+    func successResetsCount() throws {
+        let repo = try TestRepository()
+        try repo.addUser("bob", roles: [.technician], password: "the right password")
+        for _ in 0..<4 { _ = try? repo.records.authenticate("bob", password: "nope nope nope") }
+        _ = try repo.records.authenticate("bob", password: "the right password")
+        for _ in 0..<4 { _ = try? repo.records.authenticate("bob", password: "nope nope nope") }
+        #expect(try repo.records.account("bob")?.status == .active)
+    }
+
+    @Test("a one-time password must be changed first; the change closes the key the admin could know")
+    func oneTimePassword() throws {
+        let repo = try TestRepository()
+        _ = try repo.records.addUser("bob", name: "Bob", roles: [.admin], department: nil,
+                                     password: "one-time secret 1", reason: "x", by: try repo.admin())
+        let first = try repo.records.authenticate("bob", password: "one-time secret 1")
+        #expect(throws: DocumentsError.self) {
+            _ = try repo.records.addUser("eve", name: "Eve", roles: [.qa], department: nil, password: nil,
+                                         reason: "x", by: first)
+        }
+        let oldKey = try #require(try repo.records.account("bob")?.currentKey)
+        repo.clock.advance(1)
+        try repo.records.changePassword(first, to: "my new pass phrase", oldPassword: "one-time secret 1")
+        let account = try #require(try repo.records.account("bob"))
+        #expect(account.keys.count == 2 && account.keys[0].id == oldKey.id && account.keys[0].validBefore != nil)
+        #expect(!account.mustChangePassword)
+        #expect(throws: DocumentsError.self) { _ = try repo.records.authenticate("bob", password: "one-time secret 1") }
+        let second = try repo.records.authenticate("bob", password: "my new pass phrase")
+        try second.requireSigningAllowed()
+        #expect(repo.records.ledger.verify(replay: PolicyReplay()).ok)
+    }
+
+    @Test("an expired password must be changed before signing")
+    func expiry() throws {
+        let repo = try TestRepository()
+        try repo.addUser("bob", roles: [.technician], password: "the right password")
+        repo.clock.advance(91 * 86_400)
+        let session = try repo.records.authenticate("bob", password: "the right password")
+        #expect(session.passwordChangeReason?.contains("90 days") == true)
+    }
+
+    @Test("only admins manage accounts, never their own, IDs are never reused, disabled accounts do nothing")
+    func administration() throws {
+        let repo = try TestRepository()
+        let bob = try repo.addUser("bob", roles: [.technician])
+        let head = try repo.head()
+        #expect(throws: DocumentsError.self) {
+            _ = try repo.records.addUser("eve", name: "Eve", roles: [.qa], department: nil, password: nil, reason: "x", by: bob)
+        }
+        #expect(throws: DocumentsError.self) { _ = try repo.records.disableUser("alice", reason: "x", by: try repo.admin()) }
+        #expect(throws: DocumentsError.self) {
+            _ = try repo.records.resetUser("alice", password: nil, reason: "x", by: try repo.admin())
+        }
+        #expect(try repo.head() == head)
+        repo.clock.advance(1)
+        _ = try repo.records.disableUser("bob", reason: "Left", by: try repo.admin())
+        #expect(throws: DocumentsError.self) { _ = try repo.records.authenticate("bob", password: "user password 1") }
+        #expect(throws: DocumentsError.self) {
+            _ = try repo.records.addUser("bob", name: "Bob Again", roles: [.qa], department: nil, password: nil,
+                                         reason: "x", by: try repo.admin())
+        }
+        #expect(throws: DocumentsError.self) {
+            _ = try repo.records.resetUser("bob", password: nil, reason: "x", by: try repo.admin())
+        }
+    }
+
+    @Test("a sealed key copied into another user's slot does not open")
+    func sealedKeyBinding() throws {
+        let repo = try TestRepository()
+        try repo.addUser("bob", roles: [.technician], password: "the right password")
+        try repo.addUser("carol", roles: [.technician], password: "the right password")
+        let bobKey = try #require(try repo.records.account("bob")?.currentKey)
+        let sealed = try repo.records.keystore.load(user: "bob", keyID: bobKey.id)
+        #expect(throws: KeystoreError.self) { _ = try sealed.open(password: "the right password", expectedUser: "carol") }
+        _ = try sealed.open(password: "the right password", expectedUser: "bob")
+        // Nothing secret is in history.
+        let all = try Git.run(["log", "-p", "--all"], in: repo.path).stdout
+        #expect(!all.contains(sealed.sealed.base64EncodedString()))
+        #expect(!all.contains("the right password"))
+    }
+
+    @Test("canonical JSON: sorted keys, two-space indent, NFC, final newline")
+    func canonical() throws {
+        struct Sample: Encodable { let b: String; let a: [Int]; let c: [String: Bool]; let d: [Int] }
+        let text = String(decoding: try CanonicalJSON.encode(Sample(b: "e\u{301}/\"x\"", a: [1, 2], c: ["z": true], d: [])), as: UTF8.self)
+        #expect(text == "{\n  \"a\": [\n    1,\n    2\n  ],\n  \"b\": \"\u{e9}/\\\"x\\\"\",\n  \"c\": {\n    \"z\": true\n  },\n  \"d\": []\n}\n")
+    }
+}
