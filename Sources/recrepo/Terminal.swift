@@ -25,7 +25,10 @@ enum Terminal {
     }
 
     private static func ask(_ prompt: String) throws -> String {
-        guard let raw = getpass(prompt) else {
+        // getpass falls back to standard input when there is no terminal; never read a secret from a pipe.
+        let tty = Glibc.open("/dev/tty", O_RDWR | O_CLOEXEC)
+        if tty >= 0 { Glibc.close(tty) }
+        guard tty >= 0, let raw = getpass(prompt) else {
             throw CLIError.usage("no terminal to ask for a password: set RECREPO_PASSWORD (and RECREPO_NEW_PASSWORD where a new one is needed)")
         }
         return String(cString: raw)

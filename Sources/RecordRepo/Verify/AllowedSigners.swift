@@ -13,11 +13,21 @@ extension Ledger {
                   let account = try? JSONDecoder().decode(PrincipalKeys.self, from: data) else { continue }
             for key in account.keys {
                 var options = "namespaces=\"git\",valid-after=\"\(Self.sshTime(key.validAfter))\""
-                if let before = key.validBefore { options += ",valid-before=\"\(Self.sshTime(before))\"" }
+                if let before = key.validBefore {
+                    options += ",valid-before=\"\(Self.sshTime(Self.sshValidBefore(before, after: key.validAfter)))\""
+                }
                 lines.append("\(principal) \(options) \(key.publicKey)")
             }
         }
         return lines.map { $0 + "\n" }.joined()
+    }
+
+    /// ssh-keygen refuses a line whose valid-before is not later than its valid-after, so a key
+    /// that was open and closed within one second (added and disabled at once) is written as valid
+    /// for that one second. recrepo's own verify checks the exact order of acts instead.
+    static func sshValidBefore(_ before: String, after: String) -> String {
+        guard let end = Timestamp.parse(before), let start = Timestamp.parse(after), end <= start else { return before }
+        return Timestamp.iso(start.addingTimeInterval(1))
     }
 
     /// `2025-11-25T08:00:00Z` -> `20251125080000Z`, the form ssh-keygen reads as UTC.
