@@ -127,3 +127,24 @@ import Testing
         #expect(text == "{\n  \"a\": [\n    1,\n    2\n  ],\n  \"b\": \"\u{e9}/\\\"x\\\"\",\n  \"c\": {\n    \"z\": true\n  },\n  \"d\": []\n}\n")
     }
 }
+
+@Suite struct KeyValidityTests {
+    @Test("key validity in the records is the signing time of the act, even when the clock moves while keys are sealed")
+    func validityMatchesSigningTime() throws {
+        let ticks = TestClock()
+        let ticking = LedgerClock { ticks.advance(1); return ticks.now }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("recrepo-tick-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let records = try Records.initialize(at: directory.path, admin: "alice", name: "Alice", password: "admin password 1",
+                                             kdf: TestRepository.cheap, clock: ticking)
+        let admin = try records.authenticate("alice", password: "admin password 1")
+        _ = try records.addUser("bob", name: "Bob", roles: [.qa], department: nil, password: "one-time secret 1",
+                                reason: "x", by: admin)
+        let bob = try records.authenticate("bob", password: "one-time secret 1")
+        try records.changePassword(bob, to: "a fresh phrase 22", oldPassword: "one-time secret 1")
+        _ = try records.disableUser("bob", reason: "Left", by: admin)
+        let problems = try Git.stockVerification(of: directory.path, allowedSigners: try records.ledger.allowedSigners())
+        #expect(problems.isEmpty, "\(problems)")
+        #expect(records.ledger.verify(replay: PolicyReplay()).ok)
+    }
+}

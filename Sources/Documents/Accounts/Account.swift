@@ -44,4 +44,20 @@ public struct Account: Codable, Sendable, Equatable {
     mutating func closeKeys(at time: String) {
         for index in keys.indices where keys[index].validBefore == nil { keys[index].validBefore = time }
     }
+
+    /// Closes the open keys and opens `grant`, both at `time`, and records the password change.
+    mutating func replaceKey(with grant: KeyGrant, at time: String) {
+        closeKeys(at: time)
+        keys.append(grant.opened(at: time))
+        passwordSetAt = time
+    }
+}
+
+extension KeyGrant {
+    /// The same key, valid from `time` (the signing time of the act that grants it).
+    func opened(at time: String) -> KeyGrant {
+        var grant = self
+        grant.validAfter = time
+        return grant
+    }
 }

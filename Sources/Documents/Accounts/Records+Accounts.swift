@@ -28,13 +28,16 @@ extension Records {
         let grant: KeyGrant
         do { grant = try keystore.generateKey(user: userID, password: oneTime, kdf: policy.kdf, validAfter: now) }
         catch { throw .keystore(error) }
-        let at = Timestamp.iso(now)
-        let account = Account(
+        let draft = Account(
             id: userID, name: name, roles: Array(Set(roles)).sorted(), department: department, status: .active,
-            keys: [grant], mustChangePassword: true, passwordSetAt: at, identityVerifiedBy: session.account.id,
-            signatureAcknowledgement: Account.acknowledgement, createdAt: at, revision: 1)
-        try writeAccount(account, meaning: .administration, reason: reason,
-                         summary: "Create account \(userID)", by: session, basedOn: basedOn)
+            keys: [], mustChangePassword: true, passwordSetAt: "", identityVerifiedBy: session.account.id,
+            signatureAcknowledgement: Account.acknowledgement, createdAt: "", revision: 1)
+        let account = try writeAccount(draft, meaning: .administration, reason: reason,
+                                       summary: "Create account \(userID)", by: session, basedOn: basedOn) { account, at in
+            account.createdAt = at
+            account.passwordSetAt = at
+            account.keys = [grant.opened(at: at)]
+        }
         return IssuedCredential(account: account, oneTimePassword: oneTime)
     }
 
@@ -47,11 +50,11 @@ extension Records {
             throw .invalidField(record: "user \(account.id)", field: "status", reason: "the account is already disabled")
         }
         account.status = .disabled
-        account.closeKeys(at: Timestamp.iso(now))
         account.revision += 1
-        try writeAccount(account, meaning: .administration, reason: reason,
-                         summary: "Disable account \(account.id)", by: session, basedOn: basedOn)
-        return account
+        return try writeAccount(account, meaning: .administration, reason: reason,
+                                summary: "Disable account \(account.id)", by: session, basedOn: basedOn) { account, at in
+            account.closeKeys(at: at)
+        }
     }
 
     /// Replaces a lost, forgotten or locked credential (admin only, never one's own): the old key
@@ -70,14 +73,14 @@ extension Records {
         let grant: KeyGrant
         do { grant = try keystore.generateKey(user: account.id, password: oneTime, kdf: policy.kdf, validAfter: now) }
         catch { throw .keystore(error) }
-        account.closeKeys(at: Timestamp.iso(now))
-        account.keys.append(grant)
         account.status = .active
         account.mustChangePassword = true
-        account.passwordSetAt = Timestamp.iso(now)
         account.revision += 1
-        try writeAccount(account, meaning: .administration, reason: reason,
-                         summary: "Reset credentials of account \(account.id)", by: session, basedOn: basedOn)
+        account = try writeAccount(account, meaning: .administration, reason: reason,
+                                   summary: "Reset credentials of account \(account.id)", by: session,
+                                   basedOn: basedOn) { account, at in
+            account.replaceKey(with: grant, at: at)
+        }
         do { try keystore.updateFailures(user: account.id) { _ in 0 } } catch { throw .keystore(error) }
         return IssuedCredential(account: account, oneTimePassword: oneTime)
     }
@@ -96,14 +99,13 @@ extension Records {
         let grant: KeyGrant
         do { grant = try keystore.generateKey(user: account.id, password: newPassword, kdf: policy.kdf, validAfter: now) }
         catch { throw .keystore(error) }
-        account.closeKeys(at: Timestamp.iso(now))
-        account.keys.append(grant)
         account.mustChangePassword = false
-        account.passwordSetAt = Timestamp.iso(now)
         account.revision += 1
         try writeAccount(account, meaning: .securityEvent, reason: reason,
                          summary: "Change password of \(account.id)", by: session, basedOn: basedOn,
-                         allowPendingPasswordChange: true)
+                         allowPendingPasswordChange: true) { account, at in
+            account.replaceKey(with: grant, at: at)
+        }
     }
 
     private func existingAccount(_ id: String, managedBy session: Session) throws(DocumentsError) -> Account {
@@ -116,14 +118,23 @@ extension Records {
         return account
     }
 
+    /// Signs the account record; `stamp` sets the times inside it to the act's signing time.
+    @discardableResult
     private func writeAccount(_ account: Account, meaning: Meaning, reason: String, summary: String,
-                              by session: Session, basedOn: ObjectID?,
-                              allowPendingPasswordChange: Bool = false) throws(DocumentsError) {
+                              by session: Session, basedOn: ObjectID?, allowPendingPasswordChange: Bool = false,
+                              stamp: @escaping @Sendable (inout Account, String) -> Void) throws(DocumentsError) -> Account {
         if !allowPendingPasswordChange { try session.requireSigningAllowed() }
         let act = Act(record: account.id, revision: account.revision, meaning: meaning, reason: reason,
-                      summary: summary, changes: [(try Account.path(account.id), try Self.encode(account))],
-                      guards: [try Account.path(session.account.id), Policy.path])
-        try sign(act, by: session.signer, basedOn: basedOn)
+                      summary: summary, paths: [try Account.path(account.id)],
+                      guards: [try Account.path(session.account.id), Policy.path]) { time in
+            var stamped = account
+            stamp(&stamped, Timestamp.iso(time))
+            return [try CanonicalJSON.encode(stamped)]
+        }
+        let appended = try sign(act, by: session.signer, basedOn: basedOn)
+        var written = account
+        stamp(&written, Timestamp.iso(appended.signedAt))
+        return written
     }
 
     /// Sixteen characters from an alphabet without look-alikes (about 90 bits).

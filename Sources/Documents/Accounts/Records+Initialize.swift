@@ -22,13 +22,13 @@ extension Records {
         let at = Timestamp.iso(now)
         do {
             _ = try records.keystore.createSystemKey()
-            let system = Account(
+            let draftSystem = Account(
                 id: Signer.systemPrincipal, name: "recrepo system", roles: [], department: nil, status: .active,
                 keys: [try records.keystore.systemGrant(validAfter: now)], mustChangePassword: false,
                 passwordSetAt: at, identityVerifiedBy: adminID,
                 signatureAcknowledgement: "Signs automatic security events only.", createdAt: at, revision: 1)
             let grant = try records.keystore.generateKey(user: adminID, password: password, kdf: kdf, validAfter: now)
-            let account = Account(
+            let draftAdmin = Account(
                 id: adminID, name: name, roles: [.admin], department: nil, status: .active, keys: [grant],
                 mustChangePassword: false, passwordSetAt: at, identityVerifiedBy: adminID,
                 signatureAcknowledgement: Account.acknowledgement, createdAt: at, revision: 1)
@@ -37,9 +37,14 @@ extension Records {
                 record: adminID, revision: 1, meaning: .administration,
                 reason: "Repository initialised with the standard policy and its first administrator",
                 summary: "Initialise recrepo with administrator \(adminID)",
-                changes: [(Policy.path, try encode(policy)),
-                          (try Account.path(Signer.systemPrincipal), try encode(system)),
-                          (try Account.path(adminID), try encode(account))])
+                paths: [Policy.path, try Account.path(Signer.systemPrincipal), try Account.path(adminID)]
+            ) { [policy] time in
+                let at = Timestamp.iso(time)
+                var system = draftSystem, admin = draftAdmin
+                system.createdAt = at; system.passwordSetAt = at; system.keys = system.keys.map { $0.opened(at: at) }
+                admin.createdAt = at; admin.passwordSetAt = at; admin.keys = admin.keys.map { $0.opened(at: at) }
+                return [try CanonicalJSON.encode(policy), try CanonicalJSON.encode(system), try CanonicalJSON.encode(admin)]
+            }
             try records.sign(act, by: signer, basedOn: nil)
         } catch let error as KeystoreError {
             throw .keystore(error)

@@ -11,23 +11,37 @@ public struct Act: Sendable {
     public var reason: String
     /// The commit's first line, e.g. "Approve SOP-0001 revision 3".
     public var summary: String
-    /// Files to write (data) or remove (nil), by path in the tree.
-    public var changes: [(path: RecordPath, data: Data?)]
+    /// The files the act writes or removes.
+    public var paths: [RecordPath]
+    /// The content of `paths` (nil: remove), made from the signing time, so that times inside the
+    /// records (key validity, creation) are exactly the commit's `Signed-At`.
+    let render: @Sendable (_ signedAt: Date) throws -> [Data?]
     /// Further files the decision to sign rested on (the signer's account, the policy). If any of
     /// them, or any changed file, differs on `main` from the state the act was built on, the act
     /// is refused with a conflict instead of being re-signed on top.
     public var guards: [RecordPath]
     public var extraTrailers: [Trailers.Extra]
 
+    /// An act whose content does not depend on the signing time.
     public init(record: String, revision: Int?, meaning: Meaning, reason: String, summary: String,
                 changes: [(path: RecordPath, data: Data?)], guards: [RecordPath] = [],
                 extraTrailers: [Trailers.Extra] = []) {
+        let contents = changes.map(\.data)
+        self.init(record: record, revision: revision, meaning: meaning, reason: reason, summary: summary,
+                  paths: changes.map(\.path), guards: guards, extraTrailers: extraTrailers) { _ in contents }
+    }
+
+    /// An act whose content is made from the signing time (one entry of the result per path).
+    public init(record: String, revision: Int?, meaning: Meaning, reason: String, summary: String,
+                paths: [RecordPath], guards: [RecordPath] = [], extraTrailers: [Trailers.Extra] = [],
+                render: @escaping @Sendable (_ signedAt: Date) throws -> [Data?]) {
+        self.paths = paths
+        self.render = render
         self.record = record
         self.revision = revision
         self.meaning = meaning
         self.reason = reason
         self.summary = summary
-        self.changes = changes
         self.guards = guards
         self.extraTrailers = extraTrailers
     }
@@ -46,7 +60,7 @@ public struct Act: Sendable {
                 throw .invalidText(field: field, problem: problem)
             }
         }
-        if changes.isEmpty { throw .emptyAct(record: record) }
+        if paths.isEmpty { throw .emptyAct(record: record) }
     }
 }
 

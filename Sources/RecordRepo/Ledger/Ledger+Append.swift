@@ -41,7 +41,7 @@ extension Ledger {
         try ledgerCall("guards") {
             let oldTree = try basedOn.map { (id) throws(GitError) in try repo.commit(id).tree }
             let newTree = try repo.commit(head).tree
-            for path in act.changes.map(\.path) + act.guards {
+            for path in act.paths + act.guards {
                 let before = try oldTree.flatMap { (tree) throws(GitError) in try repo.entry(at: path.value, inTree: tree) }
                 let after = try repo.entry(at: path.value, inTree: newTree)
                 if before != after { throw LedgerError.conflict(record: act.record, path: path.value, head: head) }
@@ -62,8 +62,10 @@ extension Ledger {
         let signedAt = Date(timeIntervalSince1970: TimeInterval(seconds))
         let baseTree = parent?.tree
         var updates: [(path: String, blob: ObjectID?)] = []
-        for change in act.changes {
-            updates.append((change.path.value, try change.data.map { try repo.writeBlob($0) }))
+        let contents = try act.render(signedAt)
+        guard contents.count == act.paths.count else { throw LedgerError.emptyAct(record: act.record) }
+        for (path, data) in zip(act.paths, contents) {
+            updates.append((path.value, try data.map { try repo.writeBlob($0) }))
         }
         let tree = try repo.updatedTree(base: baseTree, updates: updates)
         let message = act.trailers(signer: signer, at: signedAt).message(summary: act.summary)
