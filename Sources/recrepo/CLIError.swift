@@ -15,7 +15,7 @@ enum CLIError: Error, CustomStringConvertible {
 
     static func sentence(for error: any Error) -> String {
         switch error {
-        case let error as CustomStringConvertible: error.description
+        case let error as any CustomStringConvertible: error.description
         default: "\(error)"
         }
     }
