@@ -2,6 +2,21 @@ import Foundation
 import Testing
 
 @Suite struct ConcurrencyTests {
+    /// Starts `sh -c script recrepo` acting as the admin on the CLI's repository.
+    static func adminScript(_ script: String, cli: CLI) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", script, CLI.binary]
+        var env = ProcessInfo.processInfo.environment
+        env["RECREPO_REPO"] = cli.repo
+        env["RECREPO_USER"] = "alice"
+        env["RECREPO_PASSWORD"] = "admin password 1"
+        env["RECREPO_NEW_PASSWORD"] = "one-time pass 12"
+        process.environment = env
+        try process.run()
+        return process
+    }
+
     @Test("4 processes x 25 account changes at once lose nothing, and verify passes")
     func parallelWriters() throws {
         let (cli, directory) = try CLI.initialised()
@@ -11,16 +26,7 @@ import Testing
             let script = (0..<25).map { index in
                 "\"$0\" user add w\(writer)u\(index) --name 'Writer \(writer) User \(index)' --role technician --reason 'Load test' >/dev/null || exit 1"
             }.joined(separator: "\n")
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/bin/sh")
-            process.arguments = ["-c", script, CLI.binary]
-            var env = ProcessInfo.processInfo.environment
-            env["RECREPO_REPO"] = cli.repo
-            env["RECREPO_USER"] = "alice"
-            env["RECREPO_PASSWORD"] = "admin password 1"
-            env["RECREPO_NEW_PASSWORD"] = "one-time pass 12"
-            process.environment = env
-            try process.run()
+            let process = try Self.adminScript(script, cli: cli)
             processes.append(process)
         }
         for process in processes {
@@ -42,16 +48,7 @@ import Testing
             let script = (0..<50).map { index in
                 "\"$0\" user add k\(round)u\(index) --name 'Kill \(index)' --role qa --reason 'Kill test' >/dev/null"
             }.joined(separator: "\n")
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/bin/sh")
-            process.arguments = ["-c", "exec 2>/dev/null\n" + script, CLI.binary]
-            var env = ProcessInfo.processInfo.environment
-            env["RECREPO_REPO"] = cli.repo
-            env["RECREPO_USER"] = "alice"
-            env["RECREPO_PASSWORD"] = "admin password 1"
-            env["RECREPO_NEW_PASSWORD"] = "one-time pass 12"
-            process.environment = env
-            try process.run()
+            let process = try Self.adminScript("exec 2>/dev/null\n" + script, cli: cli)
             usleep(UInt32(150_000 + round * 70_000))
             // Kill the shell and the recrepo it is running, whatever it is doing.
             _ = try Command.run("/usr/bin/pkill", ["-KILL", "-P", String(process.processIdentifier)])
