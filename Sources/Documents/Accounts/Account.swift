@@ -45,19 +45,10 @@ public struct Account: Codable, Sendable, Equatable {
         for index in keys.indices where keys[index].validBefore == nil { keys[index].validBefore = time }
     }
 
-    /// Closes the open keys and opens `grant`, both at `time`, and records the password change.
-    mutating func replaceKey(with grant: KeyGrant, at time: String) {
+    /// Closes the open keys and grants `key`, both at `time`, and records the password change.
+    mutating func replaceKey(with key: PublicKeyInfo, at time: String) {
         closeKeys(at: time)
-        keys.append(grant.opened(at: time))
+        keys.append(key.granted(at: time))
         passwordSetAt = time
-    }
-}
-
-extension KeyGrant {
-    /// The same key, valid from `time` (the signing time of the act that grants it).
-    func opened(at time: String) -> KeyGrant {
-        var grant = self
-        grant.validAfter = time
-        return grant
     }
 }

@@ -24,9 +24,8 @@ extension Records {
         let policy = try policy()
         let oneTime = password ?? Self.generatePassword()
         if let problem = policy.problem(withPassword: oneTime, user: userID) { throw .weakPassword(reason: problem) }
-        let now = self.now
-        let grant: KeyGrant
-        do { grant = try keystore.generateKey(user: userID, password: oneTime, kdf: policy.kdf, validAfter: now) }
+        let key: PublicKeyInfo
+        do { key = try keystore.generateKey(user: userID, password: oneTime, kdf: policy.kdf) }
         catch { throw .keystore(error) }
         let draft = Account(
             id: userID, name: name, roles: Array(Set(roles)).sorted(), department: department, status: .active,
@@ -36,7 +35,7 @@ extension Records {
                                        summary: "Create account \(userID)", by: session, basedOn: basedOn) { account, at in
             account.createdAt = at
             account.passwordSetAt = at
-            account.keys = [grant.opened(at: at)]
+            account.keys = [key.granted(at: at)]
         }
         return IssuedCredential(account: account, oneTimePassword: oneTime)
     }
@@ -69,9 +68,8 @@ extension Records {
         let policy = try policy()
         let oneTime = password ?? Self.generatePassword()
         if let problem = policy.problem(withPassword: oneTime, user: account.id) { throw .weakPassword(reason: problem) }
-        let now = self.now
-        let grant: KeyGrant
-        do { grant = try keystore.generateKey(user: account.id, password: oneTime, kdf: policy.kdf, validAfter: now) }
+        let key: PublicKeyInfo
+        do { key = try keystore.generateKey(user: account.id, password: oneTime, kdf: policy.kdf) }
         catch { throw .keystore(error) }
         account.status = .active
         account.mustChangePassword = true
@@ -79,7 +77,7 @@ extension Records {
         account = try writeAccount(account, meaning: .administration, reason: reason,
                                    summary: "Reset credentials of account \(account.id)", by: session,
                                    basedOn: basedOn) { account, at in
-            account.replaceKey(with: grant, at: at)
+            account.replaceKey(with: key, at: at)
         }
         do { try keystore.updateFailures(user: account.id) { _ in 0 } } catch { throw .keystore(error) }
         return IssuedCredential(account: account, oneTimePassword: oneTime)
@@ -95,16 +93,15 @@ extension Records {
         guard var account = try account(session.account.id) else { throw .notFound(record: "user \(session.account.id)") }
         if let problem = policy.problem(withPassword: newPassword, user: account.id) { throw .weakPassword(reason: problem) }
         guard newPassword != oldPassword else { throw .weakPassword(reason: "it must differ from the current password") }
-        let now = self.now
-        let grant: KeyGrant
-        do { grant = try keystore.generateKey(user: account.id, password: newPassword, kdf: policy.kdf, validAfter: now) }
+        let key: PublicKeyInfo
+        do { key = try keystore.generateKey(user: account.id, password: newPassword, kdf: policy.kdf) }
         catch { throw .keystore(error) }
         account.mustChangePassword = false
         account.revision += 1
         try writeAccount(account, meaning: .securityEvent, reason: reason,
                          summary: "Change password of \(account.id)", by: session, basedOn: basedOn,
                          allowPendingPasswordChange: true) { account, at in
-            account.replaceKey(with: grant, at: at)
+            account.replaceKey(with: key, at: at)
         }
     }
 

@@ -18,21 +18,11 @@ extension Records {
         let ledger: Ledger
         do { ledger = try Ledger.create(at: path, clock: clock) } catch { throw .ledger(error) }
         let records = Records(ledger: ledger)
-        let now = clock.now()
-        let at = Timestamp.iso(now)
         do {
             _ = try records.keystore.createSystemKey()
-            let draftSystem = Account(
-                id: Signer.systemPrincipal, name: "recrepo system", roles: [], department: nil, status: .active,
-                keys: [try records.keystore.systemGrant(validAfter: now)], mustChangePassword: false,
-                passwordSetAt: at, identityVerifiedBy: adminID,
-                signatureAcknowledgement: "Signs automatic security events only.", createdAt: at, revision: 1)
-            let grant = try records.keystore.generateKey(user: adminID, password: password, kdf: kdf, validAfter: now)
-            let draftAdmin = Account(
-                id: adminID, name: name, roles: [.admin], department: nil, status: .active, keys: [grant],
-                mustChangePassword: false, passwordSetAt: at, identityVerifiedBy: adminID,
-                signatureAcknowledgement: Account.acknowledgement, createdAt: at, revision: 1)
-            let signer = try records.keystore.unlock(user: adminID, keyID: grant.id, password: password, name: name)
+            let systemKey = try records.keystore.systemPublicKey()
+            let adminKey = try records.keystore.generateKey(user: adminID, password: password, kdf: kdf)
+            let signer = try records.keystore.unlock(user: adminID, keyID: adminKey.id, password: password, name: name)
             let act = Act(
                 record: adminID, revision: 1, meaning: .administration,
                 reason: "Repository initialised with the standard policy and its first administrator",
@@ -40,9 +30,16 @@ extension Records {
                 paths: [Policy.path, try Account.path(Signer.systemPrincipal), try Account.path(adminID)]
             ) { [policy] time in
                 let at = Timestamp.iso(time)
-                var system = draftSystem, admin = draftAdmin
-                system.createdAt = at; system.passwordSetAt = at; system.keys = system.keys.map { $0.opened(at: at) }
-                admin.createdAt = at; admin.passwordSetAt = at; admin.keys = admin.keys.map { $0.opened(at: at) }
+                let system = Account(
+                    id: Signer.systemPrincipal, name: "recrepo system", roles: [], department: nil, status: .active,
+                    keys: [systemKey.granted(at: at)], mustChangePassword: false, passwordSetAt: at,
+                    identityVerifiedBy: adminID, signatureAcknowledgement: "Signs automatic security events only.",
+                    createdAt: at, revision: 1)
+                let admin = Account(
+                    id: adminID, name: name, roles: [.admin], department: nil, status: .active,
+                    keys: [adminKey.granted(at: at)], mustChangePassword: false, passwordSetAt: at,
+                    identityVerifiedBy: adminID, signatureAcknowledgement: Account.acknowledgement,
+                    createdAt: at, revision: 1)
                 return [try CanonicalJSON.encode(policy), try CanonicalJSON.encode(system), try CanonicalJSON.encode(admin)]
             }
             try records.sign(act, by: signer, basedOn: nil)

@@ -12,7 +12,19 @@ final class GitRepository {
         self.path = path
     }
 
-    deinit { git_repository_free(handle) }
+    /// The object database, taken once: verification reads every object through it.
+    private var odbHandle: OpaquePointer?
+
+    deinit {
+        git_odb_free(odbHandle)
+        git_repository_free(handle)
+    }
+
+    private func odb() throws(GitError) -> OpaquePointer? {
+        if let odbHandle { return odbHandle }
+        try git("git_repository_odb") { git_repository_odb(&odbHandle, handle) }
+        return odbHandle
+    }
 
     /// Opens an existing bare repository without searching parent directories.
     static func open(bareAt path: String) throws(GitError) -> GitRepository {
@@ -98,9 +110,7 @@ final class GitRepository {
 
     /// Reads an object through the object database, which checks its content against its hash.
     func readObject(_ id: ObjectID) throws(GitError) -> (type: Int32, data: Data) {
-        var odb: OpaquePointer?
-        try git("git_repository_odb") { git_repository_odb(&odb, handle) }
-        defer { git_odb_free(odb) }
+        let odb = try odb()
         var object: OpaquePointer?
         var oid = id.raw
         try git("git_odb_read") { git_odb_read(&object, odb, &oid) }
@@ -120,9 +130,7 @@ final class GitRepository {
     }
 
     func writeObject(_ data: Data, type: Int32) throws(GitError) -> ObjectID {
-        var odb: OpaquePointer?
-        try git("git_repository_odb") { git_repository_odb(&odb, handle) }
-        defer { git_odb_free(odb) }
+        let odb = try odb()
         var oid = git_oid()
         let code = data.withUnsafeBytes { raw in
             git_odb_write(&oid, odb, raw.baseAddress, raw.count, git_object_t(type))

@@ -26,6 +26,18 @@ public struct KeyGrant: Codable, Sendable, Hashable {
     }
 }
 
+/// The public half of a key in the keystore, not yet granted to anyone.
+public struct PublicKeyInfo: Sendable, Hashable {
+    public let id: String
+    /// `ssh-ed25519 AAAA…`
+    public let publicKey: String
+
+    /// The grant that makes this key valid from `validAfter` (ISO 8601 UTC).
+    public func granted(at validAfter: String) -> KeyGrant {
+        KeyGrant(id: id, publicKey: publicKey, validAfter: validAfter)
+    }
+}
+
 /// What the ledger reads of an account record (`accounts/<principal>.json`) to check signatures:
 /// its status and its keys. The rest of the record belongs to the Documents layer.
 public struct PrincipalKeys: Decodable, Sendable {

@@ -123,23 +123,19 @@ extension Keystore {
         return Signer(principal: user, name: name, key: key)
     }
 
-    /// Generates a new Ed25519 key for `user`, seals it under `password`, stores it, and returns
-    /// the grant to record in the account (valid from `validAfter`). The private key never leaves
-    /// the keystore unsealed and never enters history.
-    public func generateKey(user: String, password: String, kdf: KDFParameters,
-                            validAfter: Date) throws(KeystoreError) -> KeyGrant {
-        let key = Curve25519.Signing.PrivateKey()
-        let sealed = try SealedKey.seal(key, user: user, password: password, kdf: kdf)
+    /// Generates a new Ed25519 key for `user`, seals it under `password` and stores it. The
+    /// private key never leaves the keystore unsealed and never enters history; the account
+    /// records the returned public half, granted from the signing time of the act that adds it.
+    public func generateKey(user: String, password: String, kdf: KDFParameters) throws(KeystoreError) -> PublicKeyInfo {
+        let sealed = try SealedKey.seal(Curve25519.Signing.PrivateKey(), user: user, password: password, kdf: kdf)
         try store(sealed)
-        return KeyGrant(id: sealed.keyID, publicKey: sealed.publicKey, validAfter: Timestamp.iso(validAfter))
+        return PublicKeyInfo(id: sealed.keyID, publicKey: sealed.publicKey)
     }
 
-    /// The grant for the system key, to record in the system account.
-    public func systemGrant(validAfter: Date) throws(KeystoreError) -> KeyGrant {
-        let key = try systemKey()
-        return KeyGrant(id: SealedKey.keyID(for: key.publicKey),
-                        publicKey: SSHSignature.openSSHPublicKey(key.publicKey.rawRepresentation),
-                        validAfter: Timestamp.iso(validAfter))
+    /// The public half of the system key, to record in the system account.
+    public func systemPublicKey() throws(KeystoreError) -> PublicKeyInfo {
+        let key = try systemKey().publicKey
+        return PublicKeyInfo(id: SealedKey.keyID(for: key), publicKey: SSHSignature.openSSHPublicKey(key.rawRepresentation))
     }
 
     /// The system signer, from the system key beside the repository.

@@ -44,7 +44,11 @@ struct Checkpoints {
     }
 
     private func tagTarget(_ tag: ObjectID) throws -> ObjectID? {
-        let text = String(decoding: try ledger.repo.readObject(tag).data, as: UTF8.self)
+        Self.target(ofTag: String(decoding: try ledger.repo.readObject(tag).data, as: UTF8.self))
+    }
+
+    /// The object a tag names in its first header line.
+    static func target(ofTag text: String) -> ObjectID? {
         guard text.hasPrefix("object ") else { return nil }
         return ObjectID(hex: String(text.dropFirst(7).prefix(40)))
     }
@@ -65,7 +69,7 @@ struct Checkpoints {
             let text = String(decoding: object.data, as: UTF8.self)
             guard let start = text.range(of: "-----BEGIN SSH SIGNATURE-----"),
                   let signature = SSHSignature.parse(Data(text[start.lowerBound...].utf8)),
-                  text.hasPrefix("object "), let target = ObjectID(hex: String(text.dropFirst(7).prefix(40))),
+                  let target = Self.target(ofTag: text),
                   let taggerLine = text.split(separator: "\n").first(where: { $0.hasPrefix("tagger ") }),
                   let time = taggerLine.split(separator: " ").dropLast().last.flatMap({ Int64($0) })
             else { fail("checkpoint \(name) is not a signed tag"); continue }
