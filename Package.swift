@@ -32,8 +32,12 @@ let package = Package(
                 .product(name: "CryptoExtras", package: "swift-crypto"),
             ],
             swiftSettings: strict),
-        .target(name: "Documents", dependencies: ["RecordRepo"], swiftSettings: strict),
-        .target(name: "SOPRender", dependencies: ["CCmarkGFM"], swiftSettings: strict),
+        .target(
+            name: "Documents", dependencies: ["RecordRepo"], swiftSettings: strict, plugins: ["EmbedFiles"]),
+        .target(name: "SOPRender", dependencies: ["CCmarkGFM"], swiftSettings: strict, plugins: ["EmbedFiles"]),
+        // Compiles schemas/ into Documents and templates/ into SOPRender (see Plugins/EmbedFiles).
+        .executableTarget(name: "embed-files", path: "Sources/EmbedFilesTool", swiftSettings: strict),
+        .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["embed-files"]),
         .executableTarget(
             name: "recrepo",
             dependencies: [
