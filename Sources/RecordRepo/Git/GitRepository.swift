@@ -20,7 +20,7 @@ final class GitRepository {
         git_repository_free(handle)
     }
 
-    private func odb() throws(GitError) -> OpaquePointer? {
+    func objectDatabase() throws(GitError) -> OpaquePointer? {
         if let odbHandle { return odbHandle }
         try git("git_repository_odb") { git_repository_odb(&odbHandle, handle) }
         return odbHandle
@@ -110,7 +110,7 @@ final class GitRepository {
 
     /// Reads an object through the object database, which checks its content against its hash.
     func readObject(_ id: ObjectID) throws(GitError) -> (type: Int32, data: Data) {
-        let odb = try odb()
+        let odb = try objectDatabase()
         var object: OpaquePointer?
         var oid = id.raw
         try git("git_odb_read") { git_odb_read(&object, odb, &oid) }
@@ -130,7 +130,7 @@ final class GitRepository {
     }
 
     func writeObject(_ data: Data, type: Int32) throws(GitError) -> ObjectID {
-        let odb = try odb()
+        let odb = try objectDatabase()
         var oid = git_oid()
         let code = data.withUnsafeBytes { raw in
             git_odb_write(&oid, odb, raw.baseAddress, raw.count, git_object_t(type))

@@ -66,3 +66,11 @@ extension ObjectID {
         self.init(oid)
     }
 }
+
+extension ObjectID {
+    /// The twenty raw bytes.
+    var bytes: [UInt8] {
+        var oid = raw
+        return withUnsafeBytes(of: &oid.id) { Array($0) }
+    }
+}

@@ -49,8 +49,10 @@ extension Ledger {
         }
     }
 
-    /// Builds and writes the signed commit for `act` on top of `head` (moves no reference).
-    func build(_ act: Act, by signer: Signer, on head: ObjectID?) throws -> Appended {
+    /// Builds and writes the signed commit for `act` on top of `head` (moves no reference), through
+    /// `target` (the ledger's own repository unless a batch writes to memory).
+    func build(_ act: Act, by signer: Signer, on head: ObjectID?, in target: GitRepository? = nil) throws -> Appended {
+        let repo = target ?? self.repo
         let parent = try head.map { try repo.commit($0) }
         let now = clock.now()
         let seconds = Timestamp.seconds(now)

@@ -1,0 +1,52 @@
+import Foundation
+
+/// The objects that a batch's commits wrote to memory, collected into one pack: each commit, the
+/// blobs it set, and the trees along each changed path, every tree stored as a delta against its
+/// version in the parent commit (as `git fast-import` does), chains at most `maxDepth` long.
+struct BatchPack {
+    static let maxDepth = 50
+    private(set) var pack = PackData()
+    private var added: Set<ObjectID> = []
+    private var depth: [ObjectID: Int] = [:]
+
+    /// Adds what `commit` wrote on top of `parentTree` by changing `paths`.
+    mutating func add(commit: ObjectID, parentTree: ObjectID?, paths: [RecordPath], from repo: GitRepository) throws(GitError) {
+        let tree = try repo.commit(commit).tree
+        var prefixes: [String] = [""]
+        for path in paths {
+            let components = path.value.split(separator: "/")
+            for count in 1..<max(components.count, 1) {
+                let prefix = components[0..<count].joined(separator: "/")
+                if !prefixes.contains(prefix) { prefixes.append(prefix) }
+            }
+        }
+        for prefix in prefixes {
+            guard let new = try object(at: prefix, in: tree, repo), !added.contains(new) else { continue }
+            let old = try parentTree.flatMap { (base) throws(GitError) in try object(at: prefix, in: base, repo) }
+            try add(new, base: old, from: repo)
+        }
+        for path in paths {
+            if let blob = try repo.entry(at: path.value, inTree: tree), !added.contains(blob) {
+                try add(blob, base: nil, from: repo)
+            }
+        }
+        try add(commit, base: nil, from: repo)
+    }
+
+    private func object(at prefix: String, in tree: ObjectID, _ repo: GitRepository) throws(GitError) -> ObjectID? {
+        prefix.isEmpty ? tree : try repo.entry(at: prefix, inTree: tree)
+    }
+
+    private mutating func add(_ id: ObjectID, base: ObjectID?, from repo: GitRepository) throws(GitError) {
+        let object = try repo.readObject(id)
+        let baseDepth = base.map { depth[$0] ?? 0 } ?? 0
+        if let base, base != id, baseDepth < Self.maxDepth,
+           let delta = Delta.encode(from: try repo.readObject(base).data, to: object.data) {
+            pack.add(delta: delta, base: base)
+            depth[id] = baseDepth + 1
+        } else {
+            pack.add(type: object.type, content: object.data)
+        }
+        added.insert(id)
+    }
+}
