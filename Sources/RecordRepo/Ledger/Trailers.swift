@@ -38,10 +38,17 @@ public struct Trailers: Sendable, Equatable {
     /// Parses the last paragraph of a commit message; nil with a reason when it is not a complete,
     /// unique set of trailers.
     static func parse(message: String) -> Result<(summary: String, trailers: Trailers), TrailerProblem> {
-        let paragraphs = message.components(separatedBy: "\n\n")
-        guard paragraphs.count >= 2, let block = paragraphs.last?.trimmingCharacters(in: .newlines) else {
-            return .failure(.missing("trailers"))
+        // The trailer block is the last paragraph; byte-level slicing keeps verify of 100,000
+        // commits fast (Foundation's string helpers were a third of its time).
+        var bytes = Array(message.utf8)
+        while bytes.last == 10 { bytes.removeLast() }
+        var start: Int?
+        for index in stride(from: bytes.count - 1, to: 0, by: -1) where bytes[index] == 10 && bytes[index - 1] == 10 {
+            start = index + 1
+            break
         }
+        guard let start, start < bytes.count else { return .failure(.missing("trailers")) }
+        let block = String(decoding: bytes[start...], as: UTF8.self)
         var values: [String: String] = [:]
         var extra: [Extra] = []
         for line in block.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -73,7 +80,7 @@ public struct Trailers: Sendable, Equatable {
             record: values["Record"] ?? "", revision: revision, meaning: meaning, signer: values["Signer"] ?? "",
             signerName: values["Signer-Name"] ?? "", signedAt: signedAt, reason: values["Reason"] ?? "",
             extra: extra)
-        let summary = paragraphs[0].split(separator: "\n").first.map(String.init) ?? ""
+        let summary = String(decoding: bytes.prefix { $0 != 10 }, as: UTF8.self)
         return .success((summary, trailers))
     }
 }

@@ -43,10 +43,17 @@ public enum SSHSignature {
 
     /// Parses an armored SSHSIG, refusing anything but version 1, Ed25519, namespace `git`, sha512.
     public static func parse(_ armored: Data) -> Parsed? {
-        let text = String(decoding: armored, as: UTF8.self)
-        let lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-        guard lines.first == "-----BEGIN SSH SIGNATURE-----", lines.last == "-----END SSH SIGNATURE-----",
-              let blob = Data(base64Encoded: lines.dropFirst().dropLast().joined()) else { return nil }
+        // Worked on as bytes: verify parses the signature of every commit.
+        let begin = Array("-----BEGIN SSH SIGNATURE-----".utf8), end = Array("-----END SSH SIGNATURE-----".utf8)
+        let isBlank = { (byte: UInt8) in byte == 32 || byte == 9 || byte == 13 || byte == 10 }
+        let bytes = [UInt8](armored)
+        guard let first = bytes.firstIndex(where: { !isBlank($0) }),
+              let last = bytes.lastIndex(where: { !isBlank($0) }),
+              last + 1 - first >= begin.count + end.count,
+              bytes[first..<(first + begin.count)].elementsEqual(begin),
+              bytes[(last + 1 - end.count)...last].elementsEqual(end),
+              let blob = Data(base64Encoded: Data(bytes[(first + begin.count)..<(last + 1 - end.count)].filter { !isBlank($0) }))
+        else { return nil }
         var reader = SSHReader(blob)
         guard reader.take(6) == magic, reader.uint32() == 1,
               let publicKeyBlob = reader.string(), reader.string() == Data(namespace.utf8),

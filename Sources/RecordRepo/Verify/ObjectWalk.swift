@@ -66,6 +66,15 @@ struct ObjectWalk {
 struct KeyCache {
     let repo: GitRepository
     private var byBlob: [ObjectID: PrincipalKeys] = [:]
+    private var rawKeys: [String: Data] = [:]
+
+    /// The 32 raw bytes of an `ssh-ed25519 AAAA…` key (nil when it is not one), decoded once.
+    mutating func raw(_ openSSH: String) -> Data? {
+        if let known = rawKeys[openSSH] { return known }
+        let decoded = SSHSignature.rawPublicKey(fromOpenSSH: openSSH)
+        rawKeys[openSSH] = decoded
+        return decoded
+    }
 
     init(repo: GitRepository) { self.repo = repo }
 

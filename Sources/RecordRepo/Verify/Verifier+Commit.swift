@@ -42,9 +42,7 @@ extension Verifier {
             return fail("\(trailers.signer) had no account when this was signed")
         }
         let signedAt = trailers.signedAt
-        guard let grant = account.keys.first(where: {
-            SSHSignature.rawPublicKey(fromOpenSSH: $0.publicKey) == signature.publicKey
-        }) else {
+        guard let grant = account.keys.first(where: { keys.raw($0.publicKey) == signature.publicKey }) else {
             return fail("signed with a key that \(trailers.signer)'s account never held")
         }
         guard grant.isValid(at: signedAt) else {

@@ -37,15 +37,22 @@ public struct Verifier {
         report.commits = chain.count
         var keys = KeyCache(repo: repo)
         var previous: (time: Int64, tree: ObjectID?) = (Int64.min, nil)
+        // Ed25519 checks run on other cores while this thread goes on reading objects.
+        let signatures = SignatureChecks()
         for (index, entry) in chain.enumerated() {
             objects.walkTree(entry.parsed.tree, commit: entry.id, report: &report)
             if let item = checkCommit(entry.id, entry.parsed, isRoot: index == 0, previous: previous,
                                       keys: &keys, report: &report, replay: replay) {
                 pending.append(item)
+                if pending.count == SignatureChecks.chunk {
+                    signatures.start(pending)
+                    pending.removeAll(keepingCapacity: true)
+                }
             }
             previous = (entry.parsed.committer.time, entry.parsed.tree)
         }
-        for bad in Self.verifySignatures(pending) {
+        signatures.start(pending)
+        for bad in signatures.failures() {
             report.failures.append(.init(check: "signature", commit: bad.commit.hex, record: bad.record,
                                          message: "the signature does not match the commit's content"))
         }
@@ -75,19 +82,26 @@ public struct Verifier {
         return chain.reversed()
     }
 
-    static func verifySignatures(_ pending: [PendingSignature]) -> [PendingSignature] {
-        let bad = Mutex<[Int]>([])
-        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let chunk = max(1, (pending.count + workers * 4 - 1) / (workers * 4))
-        let chunks = (pending.count + chunk - 1) / chunk
-        DispatchQueue.concurrentPerform(iterations: chunks) { part in
-            var local: [Int] = []
-            for index in part * chunk..<min(pending.count, (part + 1) * chunk)
-            where !SSHSignature.isValid(pending[index].signature, for: pending[index].signedData) {
-                local.append(index)
-            }
-            if !local.isEmpty { bad.withLock { $0 += local } }
+}
+
+/// Ed25519 verification of commit signatures in chunks on the global queue, started while the
+/// walk goes on; `failures()` waits for every chunk.
+final class SignatureChecks: Sendable {
+    static let chunk = 1_024
+    private let group = DispatchGroup()
+    private let bad = Mutex<[Verifier.PendingSignature]>([])
+
+    func start(_ items: [Verifier.PendingSignature]) {
+        guard !items.isEmpty else { return }
+        DispatchQueue.global().async(group: group) {
+            let failed = items.filter { !SSHSignature.isValid($0.signature, for: $0.signedData) }
+            if !failed.isEmpty { self.bad.withLock { $0 += failed } }
         }
-        return bad.withLock { $0 }.sorted().map { pending[$0] }
+    }
+
+    /// The commits whose signature does not verify (the report sorts its failures).
+    func failures() -> [Verifier.PendingSignature] {
+        group.wait()
+        return bad.withLock { $0 }
     }
 }
