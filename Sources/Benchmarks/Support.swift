@@ -1,0 +1,88 @@
+import Foundation
+
+// Helpers of recrepo-bench: starting the stock git baselines and measuring them. Only the
+// benchmark starts processes; the product never does.
+
+struct Finished {
+    let status: Int32
+    let seconds: Double
+    /// Peak resident memory of the process, in MiB (from wait4).
+    let peakMiB: Double
+    let output: String
+}
+
+/// Starts `executable` with `arguments`, feeds `input` to its stdin, and waits for it with wait4
+/// so that its own peak memory is known (not that of every child this process ever had).
+func spawn(_ executable: String, _ arguments: [String], input: Data? = nil) -> Finished {
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    var inPipe: [Int32] = [0, 0], outPipe: [Int32] = [0, 0]
+    guard pipe(&inPipe) == 0, pipe(&outPipe) == 0 else { return Finished(status: -1, seconds: 0, peakMiB: 0, output: "") }
+    posix_spawn_file_actions_adddup2(&actions, inPipe[0], 0)
+    posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    for fd in inPipe + outPipe { posix_spawn_file_actions_addclose(&actions, fd) }
+    let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    let begin = DispatchTime.now().uptimeNanoseconds
+    var pid: pid_t = 0
+    let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environ)
+    close(inPipe[0]); close(outPipe[1])
+    guard spawned == 0 else {
+        close(inPipe[1]); close(outPipe[0])
+        return Finished(status: -1, seconds: 0, peakMiB: 0, output: "")
+    }
+    let inputFD = inPipe[1]
+    let writer = Thread {
+        if let input { FileHandle(fileDescriptor: inputFD, closeOnDealloc: false).write(input) }
+        close(inputFD)
+    }
+    writer.start()
+    let output = FileHandle(fileDescriptor: outPipe[0], closeOnDealloc: true).readDataToEndOfFile()
+    var status: Int32 = 0
+    var usage = rusage()
+    while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - begin) / 1e9
+    let exit = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+    return Finished(status: exit, seconds: seconds, peakMiB: Double(usage.ru_maxrss) / 1024,
+                    output: String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+}
+
+func percentile(_ values: [Double], _ p: Double) -> Double {
+    let sorted = values.sorted()
+    return sorted[min(sorted.count - 1, Int(Double(sorted.count - 1) * p))]
+}
+
+/// Seconds taken by `body`.
+func timed(_ body: () throws -> Void) rethrows -> Double {
+    let begin = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - begin) / 1e9
+}
+
+/// The records the benchmarks write: about 1 KB of canonical JSON each, in the sharded layout.
+enum Workload {
+    static func id(_ index: Int) -> String { "WO-" + String(format: "%06d", index) }
+
+    static func path(_ index: Int) -> String { "wo/" + String(format: "%04d", index / 100) + "/\(id(index)).json" }
+
+    static func record(_ index: Int) -> Data {
+        let notes = String(repeating: "Inspected seals, gaskets and drain; no findings. ", count: 15)
+        return Data("""
+        {
+          "equipment": "AC-\(index % 40 + 100)",
+          "id": "\(id(index))",
+          "notes": "\(notes)",
+          "status": "open",
+          "title": "Preventive maintenance of autoclave \(index % 40)"
+        }
+
+        """.utf8)
+    }
+
+    static func message(_ index: Int) -> String {
+        "Migrate \(id(index))\n\nRecord: \(id(index))\nRevision: 1\nMeaning: authorship\nSigner: bench\n"
+            + "Signer-Name: Bench Admin\nSigned-At: 2026-01-01T00:00:00Z\nReason: Migrated from the paper archive\n"
+    }
+}

@@ -1,0 +1,14 @@
+import Foundation
+
+/// `recrepo verify` of the whole repository, as the command a person runs (its own process, so
+/// its peak memory is its own), beside `git fsck --full` on the same repository.
+func verifyBenchmark(repository: String, executable: String) {
+    let verify = spawn(executable, ["verify", "--repo", repository, "--format", "json"])
+    let fsck = spawn("/usr/bin/git", ["-C", repository, "fsck", "--full"])
+    let commits = verify.output.split(separator: ",").first { $0.contains("\"commits\"") }
+        .flatMap { Int($0.filter(\.isNumber)) } ?? 0
+    print(String(format: "recrepo verify of %d acts: %.2f s (exit %d), peak memory %.0f MiB",
+                 commits, verify.seconds, verify.status, verify.peakMiB))
+    print(String(format: "  git fsck --full: %.2f s (exit %d), peak memory %.0f MiB; ratio %.2fx (target 2x, stretch 1.2x)",
+                 fsck.seconds, fsck.status, fsck.peakMiB, verify.seconds / fsck.seconds))
+}
