@@ -18,6 +18,8 @@ public enum DocumentsError: Error, Sendable, CustomStringConvertible {
     /// A schema file cannot be used: it is not JSON, uses a keyword the validator does not
     /// implement, or refers to a definition that does not exist. A build defect, never user input.
     case invalidSchema(name: String, path: String, reason: String)
+    /// A lifecycle refused an event: `from` is the record's status, `event` what was asked.
+    case invalidTransition(record: String, from: String, event: String, reason: String)
     case keystore(KeystoreError)
     case ledger(LedgerError)
 
@@ -43,6 +45,8 @@ public enum DocumentsError: Error, Sendable, CustomStringConvertible {
             path.isEmpty ? "\(record): the record \(reason)" : "\(record): the field \(path) \(reason)"
         case .invalidSchema(let name, let path, let reason):
             "the schema \(name) cannot be used\(path.isEmpty ? "" : " at \(path)"): \(reason) (this is a defect of the build, not of the records)"
+        case .invalidTransition(let record, let from, let event, let reason):
+            "\(record) is \(from), so '\(event)' is refused: \(reason)"
         case .keystore(let error): error.description
         case .ledger(let error): error.description
         }
