@@ -12,6 +12,14 @@ public enum DocumentsError: Error, Sendable, CustomStringConvertible {
     case lockedOut(user: String, attempts: Int)
     case passwordChangeRequired(user: String, why: String)
     case weakPassword(reason: String)
+    /// A record does not match its schema: `path` is the field as a JSON path (`title`,
+    /// `steps[2].signedBy` with indexes from 0, `boundSOP.commit`; empty for the record itself).
+    case schemaViolation(record: String, path: String, reason: String)
+    /// A schema file cannot be used: it is not JSON, uses a keyword the validator does not
+    /// implement, or refers to a definition that does not exist. A build defect, never user input.
+    case invalidSchema(name: String, path: String, reason: String)
+    /// A lifecycle refused an event: `from` is the record's status, `event` what was asked.
+    case invalidTransition(record: String, from: String, event: String, reason: String)
     case keystore(KeystoreError)
     case ledger(LedgerError)
 
@@ -33,6 +41,12 @@ public enum DocumentsError: Error, Sendable, CustomStringConvertible {
         case .passwordChangeRequired(let user, let why):
             "\(user) must change the password first (\(why)): run 'recrepo passwd'"
         case .weakPassword(let reason): "the new password is not acceptable: \(reason)"
+        case .schemaViolation(let record, let path, let reason):
+            path.isEmpty ? "\(record): the record \(reason)" : "\(record): the field \(path) \(reason)"
+        case .invalidSchema(let name, let path, let reason):
+            "the schema \(name) cannot be used\(path.isEmpty ? "" : " at \(path)"): \(reason) (this is a defect of the build, not of the records)"
+        case .invalidTransition(let record, let from, let event, let reason):
+            "\(record) is \(from), so '\(event)' is refused: \(reason)"
         case .keystore(let error): error.description
         case .ledger(let error): error.description
         }

@@ -1,0 +1,120 @@
+/// The kinds of records that have generated IDs; the raw value is the top-level folder.
+public enum RecordKind: String, Codable, Sendable, CaseIterable {
+    case sop
+    case equipment
+    case workOrder = "wo"
+
+    /// The file in `schemas/` that describes this kind.
+    public var schemaName: String {
+        switch self {
+        case .sop: "sop.schema.json"
+        case .equipment: "equipment.schema.json"
+        case .workOrder: "work-order.schema.json"
+        }
+    }
+}
+
+/// The allowlists that IDs must pass before they are used anywhere, and the paths they map to.
+///
+/// Only an ID that passed `validate` ever becomes a path: `../x`, `.git`, `a/b`, newlines, NUL,
+/// lowercase and over-long IDs are refused with `DocumentsError.invalidField` naming the field.
+/// The checks are on ASCII bytes, so look-alike digits or letters from other scripts never pass.
+public enum RecordID {
+    /// Checks `id` against the allowlist of `kind`:
+    /// SOP `^SOP-[0-9]{4,9}$`, equipment `^[A-Z][A-Z0-9]{1,11}-[0-9]{1,9}$`, work order `^WO-[0-9]{6,9}$`.
+    /// - Parameter field: the field or argument the ID came from, named in the error.
+    public static func validate(_ id: String, kind: RecordKind, field: String = "id") throws(DocumentsError) {
+        guard let (prefix, digits) = split(id) else { throw refusal(id, kind: kind, field: field) }
+        let valid: Bool =
+            switch kind {
+            case .sop: prefix == Array("SOP".utf8) && (4...9).contains(digits.count)
+            case .workOrder: prefix == Array("WO".utf8) && (6...9).contains(digits.count)
+            case .equipment:
+                (2...12).contains(prefix.count) && isUpper(prefix[0]) && (1...9).contains(digits.count)
+                    && prefix.allSatisfy { isUpper($0) || isDigit($0) }
+            }
+        guard valid else { throw refusal(id, kind: kind, field: field) }
+    }
+
+    /// Checks a user ID against `^[a-z][a-z0-9._-]{1,31}$` (the form every signer's ID has).
+    public static func validateUser(_ id: String, field: String) throws(DocumentsError) {
+        let bytes = Array(id.utf8)
+        guard (2...32).contains(bytes.count), (97...122).contains(bytes[0]),
+              bytes.allSatisfy({ (97...122).contains($0) || isDigit($0) || $0 == 46 || $0 == 95 || $0 == 45 })
+        else {
+            throw .invalidField(record: quoted(id), field: field, reason:
+                "a user ID is 2 to 32 characters: a lowercase letter, then lowercase letters, digits, '.', '_' or '-'")
+        }
+    }
+
+    /// The ID of the `number`th SOP: `SOP-0001` (at least 4 digits). `number` must be 1…999,999,999.
+    public static func sopID(number: Int) throws(DocumentsError) -> String {
+        "SOP-" + (try padded(number, width: 4, field: "SOP number"))
+    }
+
+    /// The ID of the `number`th work order: `WO-000001` (at least 6 digits). `number` must be 1…999,999,999.
+    public static func woID(number: Int) throws(DocumentsError) -> String {
+        "WO-" + (try padded(number, width: 6, field: "work order number"))
+    }
+
+    /// The numeric part of a valid ID: 1 for `SOP-0001`, 101 for `PUMP-101`.
+    public static func number(of id: String, kind: RecordKind) throws(DocumentsError) -> Int {
+        try validate(id, kind: kind)
+        guard let (_, digits) = split(id) else { throw refusal(id, kind: kind, field: "id") }
+        return digits.reduce(0) { $0 * 10 + Int($1 - 48) }
+    }
+
+    /// The shard folder of an ID: its number divided by 100, zero-padded to 4 digits (`0001` for
+    /// `WO-000123`), so no directory of the tree holds more than about 200 entries.
+    public static func shard(of id: String, kind: RecordKind) throws(DocumentsError) -> String {
+        let shard = String(try number(of: id, kind: kind) / 100)
+        return String(repeating: "0", count: max(0, 4 - shard.count)) + shard
+    }
+
+    /// Where a record's JSON lives in the tree: `<kind>/<shard>/<ID>.json`, e.g. `wo/0001/WO-000123.json`.
+    public static func path(kind: RecordKind, id: String) throws(DocumentsError) -> String {
+        "\(kind.rawValue)/\(try shard(of: id, kind: kind))/\(id).json"
+    }
+
+    /// Where an SOP's markdown body lives, beside its JSON: `sop/0000/SOP-0001.md`.
+    public static func sopBodyPath(id: String) throws(DocumentsError) -> String {
+        "sop/\(try shard(of: id, kind: .sop))/\(id).md"
+    }
+
+    /// Splits `LETTERS-DIGITS` into its two parts as bytes, or nil when it has another shape.
+    private static func split(_ id: String) -> ([UInt8], [UInt8])? {
+        let bytes = Array(id.utf8)
+        guard bytes.count <= 22, let dash = bytes.firstIndex(of: 45) else { return nil }
+        let prefix = Array(bytes[..<dash]), digits = Array(bytes[(dash + 1)...])
+        guard !prefix.isEmpty, !digits.isEmpty, digits.allSatisfy(isDigit) else { return nil }
+        return (prefix, digits)
+    }
+
+    private static func padded(_ number: Int, width: Int, field: String) throws(DocumentsError) -> String {
+        guard (1...999_999_999).contains(number) else {
+            throw .invalidField(record: String(number), field: field, reason: "it must be between 1 and 999999999")
+        }
+        let digits = String(number)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+
+    private static func refusal(_ id: String, kind: RecordKind, field: String) -> DocumentsError {
+        let rule =
+            switch kind {
+            case .sop: "an SOP ID is 'SOP-' and 4 to 9 digits, e.g. SOP-0001"
+            case .workOrder: "a work order ID is 'WO-' and 6 to 9 digits, e.g. WO-000001"
+            case .equipment:
+                "an equipment ID is 2 to 12 capital letters or digits starting with a letter, '-', and 1 to 9 digits, e.g. PUMP-101"
+            }
+        return .invalidField(record: quoted(id), field: field, reason: rule)
+    }
+
+    /// A safe rendering of untrusted text for messages: escaped, at most 40 characters.
+    static func quoted(_ text: String) -> String {
+        let short = text.unicodeScalars.count > 40 ? String(String.UnicodeScalarView(text.unicodeScalars.prefix(40))) + "…" : text
+        return short.debugDescription
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { (48...57).contains(byte) }
+    private static func isUpper(_ byte: UInt8) -> Bool { (65...90).contains(byte) }
+}

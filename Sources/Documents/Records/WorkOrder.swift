@@ -1,0 +1,93 @@
+/// A job done on one piece of equipment by following one SOP. Stored at `wo/<shard>/WO-000001.json`.
+///
+/// At start the job is bound to the SOP revision that was effective then (`boundSOP`): the
+/// technician works from that revision and signs its checklist steps one by one, in order.
+/// The lifecycle is in `WorkOrder+Lifecycle.swift`.
+public struct WorkOrder: Codable, Sendable, Equatable {
+    public enum Status: String, Codable, Sendable, CaseIterable {
+        case open
+        case inProgress = "in-progress"
+        case completed
+        case reviewed
+        /// Terminal.
+        case closed
+        /// Terminal.
+        case cancelled
+    }
+
+    /// The SOP revision a job was executed against.
+    public struct BoundSOP: Codable, Sendable, Equatable {
+        /// The SOP ID.
+        public var id: String
+        public var revision: Int
+        /// The 40 hex digits of the act that approved that revision: what its signature covers.
+        public var commit: String
+
+        public init(id: String, revision: Int, commit: String) {
+            self.id = id
+            self.revision = revision
+            self.commit = commit
+        }
+    }
+
+    /// One checklist step of the bound SOP revision and its execution signature.
+    public struct Step: Codable, Sendable, Equatable {
+        /// 1, 2, 3… in document order.
+        public var number: Int
+        public var text: String
+        public var signedBy: String?
+        public var signedAt: String?
+        public var note: String?
+
+        public init(number: Int, text: String, signedBy: String? = nil, signedAt: String? = nil, note: String? = nil) {
+            self.number = number
+            self.text = text
+            self.signedBy = signedBy
+            self.signedAt = signedAt
+            self.note = note
+        }
+    }
+
+    /// `^WO-[0-9]{6,9}$`.
+    public var id: String
+    public var title: String
+    /// The SOP ID to follow.
+    public var sop: String
+    /// The equipment ID.
+    public var equipment: String
+    /// The user who does the job; set by whoever starts it when nobody was assigned.
+    public var assignee: String?
+    public var status: Status
+    public var createdBy: String
+    public var createdAt: String
+    /// Set at start.
+    public var boundSOP: BoundSOP?
+    /// Set at start from the bound SOP revision's checklist.
+    public var steps: [Step]
+    public var startedAt: String?
+    public var completedBy: String?
+    public var completedAt: String?
+    public var reviewedBy: String?
+    public var reviewedAt: String?
+    public var closedBy: String?
+    public var closedAt: String?
+    public var cancelledBy: String?
+    public var cancelledAt: String?
+    /// 1 at creation, +1 per act.
+    public var revision: Int
+
+    /// A new, open work order (revision 1); later fields are set by the lifecycle.
+    public init(id: String, title: String, sop: String, equipment: String, assignee: String? = nil,
+                createdBy: String, createdAt: String) {
+        self.id = id
+        self.title = title
+        self.sop = sop
+        self.equipment = equipment
+        self.assignee = assignee
+        self.status = .open
+        self.createdBy = createdBy
+        self.createdAt = createdAt
+        self.steps = []
+        self.revision = 1
+    }
+}

@@ -1,0 +1,149 @@
+import Documents
+import Foundation
+import Testing
+
+@Suite struct SchemaTests {
+    /// A sample document of each kind with every field in use.
+    static func sample(_ kind: RecordKind) throws -> JSONValue {
+        switch kind {
+        case .sop: try .of(Fixtures.sop())
+        case .equipment: try .of(Fixtures.equipment())
+        case .workOrder: try .of(Fixtures.closedWorkOrder())
+        }
+    }
+
+    /// Expects `document` to be refused with a schema violation at `path` whose reason contains `reason`.
+    static func expectViolation(_ document: JSONValue, kind: RecordKind, path: String, reason: String,
+                                sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(sourceLocation: sourceLocation) {
+            try Schemas.validate(document.data, kind: kind, record: "REC-1")
+        } throws: { error in
+            guard case DocumentsError.schemaViolation(let record, let at, let why) = error else { return false }
+            return record == "REC-1" && at == path && why.contains(reason)
+        }
+    }
+
+    @Test("schemas/ holds exactly the three record schemas and each compiles")
+    func schemasCompile() throws {
+        #expect(Schemas.names == ["equipment.schema.json", "sop.schema.json", "work-order.schema.json"])
+        for kind in RecordKind.allCases { _ = try Schemas.schema(for: kind) }
+    }
+
+    @Test("a correctly encoded record of each kind validates", arguments: RecordKind.allCases)
+    func encodedRecordsValidate(kind: RecordKind) throws {
+        try Schemas.validate(try Self.sample(kind).data, kind: kind, record: "sample")
+    }
+
+    @Test("records with no optional field set validate too")
+    func minimalRecordsValidate() throws {
+        let sop = try SOP.draft(id: "SOP-0002", title: "T", author: "alice", at: Fixtures.time)
+        try Schemas.validate(try CanonicalJSON.encode(sop), kind: .sop, record: sop.id)
+        let equipment = Equipment(id: "AB-1", name: "x", createdBy: "alice", createdAt: Fixtures.time)
+        try Schemas.validate(try CanonicalJSON.encode(equipment), kind: .equipment, record: equipment.id)
+        let order = Fixtures.openWorkOrder(assignee: nil)
+        try Schemas.validate(try CanonicalJSON.encode(order), kind: .workOrder, record: order.id)
+        try Schemas.validate(try CanonicalJSON.encode(Fixtures.cancelledWorkOrder()), kind: .workOrder, record: order.id)
+    }
+
+    @Test("every field of the minimal record is required; every other field is optional", arguments: RecordKind.allCases)
+    func requiredMatchesTheSwiftType(kind: RecordKind) throws {
+        let minimal: JSONValue =
+            switch kind {
+            case .sop: try .of(SOP.draft(id: "SOP-0002", title: "T", author: "alice", at: Fixtures.time))
+            case .equipment: try .of(Equipment(id: "AB-1", name: "x", createdBy: "alice", createdAt: Fixtures.time))
+            case .workOrder: try .of(Fixtures.openWorkOrder(assignee: nil))
+            }
+        for key in minimal.keys {
+            Self.expectViolation(minimal.replacing([.key(key)], with: nil), kind: kind, path: key, reason: "is required but missing")
+        }
+        let full = try Self.sample(kind)
+        for key in full.keys where !minimal.keys.contains(key) {
+            try Schemas.validate(full.replacing([.key(key)], with: nil).data, kind: kind, record: "sample")
+        }
+        #expect(full.keys.count > minimal.keys.count || kind == .sop)
+    }
+
+    @Test("a field the schema does not know is refused, at any depth", arguments: [
+        (RecordKind.sop, ["comment"] as [JSONKey], "comment"),
+        (.sop, ["revisions", 1, "signature"], "revisions[1].signature"),
+        (.equipment, ["serial number"], "[\"serial number\"]"),
+        (.workOrder, ["steps", 2, "photo"], "steps[2].photo"),
+        (.workOrder, ["boundSOP", "blob"], "boundSOP.blob"),
+    ])
+    func unknownFields(kind: RecordKind, path: [JSONKey], expected: String) throws {
+        Self.expectViolation(try Self.sample(kind).replacing(path, with: .string("x")), kind: kind, path: expected,
+                             reason: "is not a known field")
+    }
+
+    @Test("wrong types, missing fields and broken patterns name the field and say why", arguments: [
+        (RecordKind.workOrder, ["revision"] as [JSONKey], JSONValue?.some(.string("7")), "revision", "must be an integer, not a string"),
+        (.workOrder, ["revision"], .some(.number(1.5)), "revision", "must be an integer"),
+        (.workOrder, ["revision"], .some(.integer(0)), "revision", "must be at least 1"),
+        (.workOrder, ["assignee"], .some(.null), "assignee", "must be a string, not null"),
+        (.workOrder, ["steps"], .some(.object([:])), "steps", "must be an array, not an object"),
+        (.workOrder, ["steps", 2, "signedBy"], .some(.string("Tom Smith")), "steps[2].signedBy", "must match the pattern"),
+        (.workOrder, ["steps", 0, "number"], .some(.integer(0)), "steps[0].number", "must be at least 1"),
+        (.workOrder, ["boundSOP", "commit"], .some(.string("ABC")), "boundSOP.commit", "must match the pattern ^[0-9a-f]{40}$"),
+        (.workOrder, ["boundSOP", "commit"], .none, "boundSOP.commit", "is required but missing"),
+        (.workOrder, ["status"], .some(.string("done")), "status", "must be one of"),
+        (.workOrder, ["closedAt"], .some(.string("2026-11-25 09:00:00")), "closedAt", "must match the pattern"),
+        (.workOrder, ["closedAt"], .some(.string("2026-13-25T09:00:00Z")), "closedAt", "must match the pattern"),
+        (.sop, ["id"], .some(.string("SOP-1")), "id", "must match the pattern ^SOP-[0-9]{4,9}$"),
+        (.sop, ["id"], .some(.string("SOP-0001\n")), "id", "must match the pattern"),
+        (.sop, ["title"], .some(.string("Two\nlines")), "title", "must match the pattern"),
+        (.sop, ["title"], .some(.string("")), "title", "must have at least 1 character"),
+        (.sop, ["title"], .some(.string(String(repeating: "é", count: 201))), "title", "at most 200 characters, not 201"),
+        (.sop, ["revisions"], .some(.array([])), "revisions", "must have at least 1 item"),
+        (.sop, ["revisions", 1, "authors", 1], .some(.string("alice")), "revisions[1].authors", "must not repeat an item"),
+        (.sop, ["revisions", 1, "authors"], .some(.array([])), "revisions[1].authors", "must have at least 1 item"),
+        (.sop, ["revisions", 1, "status"], .some(.string("in_review")), "revisions[1].status", "must be one of"),
+        (.sop, ["revisions", 1, "effectiveDate"], .some(.string("2026-6-1")), "revisions[1].effectiveDate", "must match the pattern"),
+        (.equipment, ["id"], .some(.string("../x")), "id", "must match the pattern"),
+        (.equipment, ["status"], .some(.bool(true)), "status", "must be a string, not a boolean"),
+        (.equipment, ["location"], .some(.string("tab\there")), "location", "must match the pattern"),
+    ] as [(RecordKind, [JSONKey], JSONValue?, String, String)])
+    func violations(kind: RecordKind, edit: [JSONKey], value: JSONValue?, path: String, reason: String) throws {
+        Self.expectViolation(try Self.sample(kind).replacing(edit, with: value), kind: kind, path: path, reason: reason)
+    }
+
+    @Test("a title of exactly 200 characters (code points, not bytes) is accepted")
+    func lengthInCharacters() throws {
+        let sample = try Self.sample(.sop).replacing(["title"], with: .string(String(repeating: "é", count: 200)))
+        try Schemas.validate(sample.data, kind: .sop, record: "SOP-0001")
+    }
+
+    @Test("malformed JSON and a document that is not an object are clear errors")
+    func notJSON() {
+        for (text, reason) in [("{\"id\": ", "is not well-formed JSON"), ("", "is not well-formed JSON"), ("[]", "must be an object, not an array")] {
+            #expect {
+                try Schemas.validate(Data(text.utf8), kind: .equipment, record: "PUMP-101")
+            } throws: { error in
+                guard case DocumentsError.schemaViolation(_, let path, let why) = error else { return false }
+                return path.isEmpty && why.contains(reason)
+            }
+        }
+    }
+
+    @Test("the error sentence names the record and the field")
+    func sentence() throws {
+        let document = try Self.sample(.workOrder).replacing(["steps", 2, "signedBy"], with: .string("Tom"))
+        do {
+            try Schemas.validate(document.data, kind: .workOrder, record: "WO-000001")
+            Issue.record("a bad signer was accepted")
+        } catch {
+            #expect(error.description.hasPrefix("WO-000001: the field steps[2].signedBy must match the pattern"))
+        }
+    }
+
+    @Test("validation from many tasks at once loads the schemas once and agrees")
+    func concurrentUse() async throws {
+        let data = try Self.sample(.workOrder).data
+        let results = await withTaskGroup(of: Bool.self) { group in
+            for _ in 0..<64 {
+                group.addTask { (try? Schemas.validate(data, kind: .workOrder, record: "WO-000001")) != nil }
+            }
+            return await group.reduce(into: [Bool]()) { $0.append($1) }
+        }
+        #expect(results.count == 64 && results.allSatisfy { $0 })
+    }
+}
