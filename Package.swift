@@ -50,6 +50,7 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "RecrepoTests",
-            dependencies: ["RecordRepo", "Documents", "SOPRender", .product(name: "Crypto", package: "swift-crypto")], swiftSettings: strict),
+            dependencies: ["RecordRepo", "Documents", "SOPRender", .product(name: "Crypto", package: "swift-crypto")],
+            exclude: ["Fixtures"], swiftSettings: strict),
     ]
 )
