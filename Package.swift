@@ -46,10 +46,11 @@ let package = Package(
             ],
             swiftSettings: strict),
         .executableTarget(
-            name: "recrepo-bench", dependencies: ["RecordRepo", "Documents"], path: "Sources/Benchmarks",
+            name: "recrepo-bench", dependencies: ["RecordRepo", "Documents", "SOPRender", "CCmarkGFM"], path: "Sources/Benchmarks",
             swiftSettings: strict),
         .testTarget(
             name: "RecrepoTests",
-            dependencies: ["RecordRepo", "Documents", "SOPRender", .product(name: "Crypto", package: "swift-crypto")], swiftSettings: strict),
+            dependencies: ["RecordRepo", "Documents", "SOPRender", .product(name: "Crypto", package: "swift-crypto")],
+            exclude: ["Fixtures"], swiftSettings: strict),
     ]
 )

@@ -1,0 +1,37 @@
+/// One step of an SOP's checklist: a task-list item of its body, which a technician signs off.
+public struct ChecklistStep: Sendable, Hashable {
+    /// The step's number, from 1, in document order.
+    public var number: Int
+    /// The item's plain text: inline markup stripped, whitespace collapsed, control characters
+    /// removed, nested items' text not included.
+    public var text: String
+    /// Whether the box is ticked in the stored markdown (`- [x]`).
+    public var checked: Bool
+
+    public init(number: Int, text: String, checked: Bool) {
+        self.number = number
+        self.text = text
+        self.checked = checked
+    }
+}
+
+/// Reads the checklist out of an SOP body.
+public enum Checklist {
+    /// The SOP's task-list items (`- [ ] …`, also `* [ ]`, `+ [ ]` and ordered `1. [ ]`, nested
+    /// ones included), numbered from 1 in document order; text is the item's plain text (inline
+    /// markup stripped, whitespace collapsed).
+    ///
+    /// A nested item comes right after the item that holds it, at any depth. Ordinary list items
+    /// are not steps, but task items nested inside them are. `[ ]` outside a list is not a task item.
+    public static func steps(in markdown: String) -> [ChecklistStep] {
+        Cmark.taskItems(markdown).enumerated().map { index, item in
+            ChecklistStep(number: index + 1, text: collapsed(item.text), checked: item.checked)
+        }
+    }
+
+    /// `text` with every run of whitespace turned into one space, no leading or trailing space and
+    /// no control characters.
+    static func collapsed(_ text: String) -> String {
+        TerminalText.clean(text).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}
