@@ -58,24 +58,31 @@ import Testing
         }
     }
 
-    @Test("records are sharded by number / 100 into 4-digit folders")
+    @Test("records are sharded in two levels: number / 10,000, then number / 100 modulo 100")
     func paths() throws {
-        #expect(try RecordID.path(kind: .sop, id: "SOP-0001") == "sop/0000/SOP-0001.json")
-        #expect(try RecordID.sopBodyPath(id: "SOP-0001") == "sop/0000/SOP-0001.md")
-        #expect(try RecordID.path(kind: .sop, id: "SOP-0100") == "sop/0001/SOP-0100.json")
-        #expect(try RecordID.path(kind: .workOrder, id: "WO-000123") == "wo/0001/WO-000123.json")
-        #expect(try RecordID.path(kind: .workOrder, id: "WO-999999") == "wo/9999/WO-999999.json")
-        #expect(try RecordID.path(kind: .workOrder, id: "WO-123456789") == "wo/1234567/WO-123456789.json")
-        #expect(try RecordID.path(kind: .equipment, id: "PUMP-101") == "equipment/0001/PUMP-101.json")
+        #expect(try RecordID.path(kind: .sop, id: "SOP-0001") == "sop/0000/00/SOP-0001.json")
+        #expect(try RecordID.sopBodyPath(id: "SOP-0001") == "sop/0000/00/SOP-0001.md")
+        #expect(try RecordID.path(kind: .sop, id: "SOP-0100") == "sop/0000/01/SOP-0100.json")
+        #expect(try RecordID.path(kind: .workOrder, id: "WO-000123") == "wo/0000/01/WO-000123.json")
+        #expect(try RecordID.path(kind: .workOrder, id: "WO-999999") == "wo/0099/99/WO-999999.json")
+        #expect(try RecordID.path(kind: .workOrder, id: "WO-123456789") == "wo/12345/67/WO-123456789.json")
+        #expect(try RecordID.path(kind: .equipment, id: "PUMP-101") == "equipment/0000/01/PUMP-101.json")
         #expect(throws: DocumentsError.self) { _ = try RecordID.sopBodyPath(id: "WO-000001") }
     }
 
-    @Test("a shard holds exactly 100 consecutive numbers, so no folder grows past about 200 entries")
+    @Test("no folder of 100,000 work orders holds more than 100 entries")
     func shardSize() throws {
-        var shards: [String: Int] = [:]
-        for number in 1...1_000 { shards[try RecordID.shard(of: try RecordID.woID(number: number), kind: .workOrder), default: 0] += 1 }
-        #expect(shards.count == 11)
-        #expect(shards.values.max() == 100)
+        var folders: [String: Set<String>] = [:]
+        for number in 1...100_000 {
+            let path = try RecordID.path(kind: .workOrder, id: try RecordID.woID(number: number))
+            var parts = path.split(separator: "/").map(String.init)
+            while parts.count > 1 {
+                let name = parts.removeLast()
+                folders[parts.joined(separator: "/"), default: []].insert(name)
+            }
+        }
+        #expect(folders.values.map(\.count).max() == 100)
+        #expect(folders["wo"]?.count == 11)
         #expect(try RecordID.shard(of: "SOP-0099", kind: .sop) != RecordID.shard(of: "SOP-0100", kind: .sop))
         #expect(try RecordID.shard(of: "SOP-0100", kind: .sop) == RecordID.shard(of: "SOP-0199", kind: .sop))
     }

@@ -64,19 +64,24 @@ public enum RecordID {
         return digits.reduce(0) { $0 * 10 + Int($1 - 48) }
     }
 
-    /// The shard folder of an ID: its number divided by 100, zero-padded to 4 digits (`0001` for
-    /// `WO-000123`), so no directory of the tree holds more than about 200 entries.
+    /// The shard folders of an ID, two levels: its number / 10,000 (4 digits), then its number / 100
+    /// modulo 100 (2 digits): `0000/01` for `WO-000123`, `0012/34` for `WO-123456`. A folder of the
+    /// second level holds 100 records and the levels above at most 100 folders each up to a million
+    /// records, so every directory stays at or under about 200 entries and a commit rewrites only
+    /// small trees even at 100,000 records.
     public static func shard(of id: String, kind: RecordKind) throws(DocumentsError) -> String {
-        let shard = String(try number(of: id, kind: kind) / 100)
-        return String(repeating: "0", count: max(0, 4 - shard.count)) + shard
+        let number = try number(of: id, kind: kind)
+        let high = String(number / 10_000), low = String(number / 100 % 100)
+        return String(repeating: "0", count: max(0, 4 - high.count)) + high + "/"
+            + String(repeating: "0", count: 2 - low.count) + low
     }
 
-    /// Where a record's JSON lives in the tree: `<kind>/<shard>/<ID>.json`, e.g. `wo/0001/WO-000123.json`.
+    /// Where a record's JSON lives in the tree: `<kind>/<shard>/<ID>.json`, e.g. `wo/0000/01/WO-000123.json`.
     public static func path(kind: RecordKind, id: String) throws(DocumentsError) -> String {
         "\(kind.rawValue)/\(try shard(of: id, kind: kind))/\(id).json"
     }
 
-    /// Where an SOP's markdown body lives, beside its JSON: `sop/0000/SOP-0001.md`.
+    /// Where an SOP's markdown body lives, beside its JSON: `sop/0000/00/SOP-0001.md`.
     public static func sopBodyPath(id: String) throws(DocumentsError) -> String {
         "sop/\(try shard(of: id, kind: .sop))/\(id).md"
     }
