@@ -39,7 +39,11 @@ public struct Verifier {
         var previous: (time: Int64, tree: ObjectID?) = (Int64.min, nil)
         // Ed25519 checks run on other cores while this thread goes on reading objects.
         let signatures = SignatureChecks()
-        for (index, entry) in chain.enumerated() {
+        for (index, id) in chain.enumerated() {
+            // Parsed again here rather than kept from the walk: 100,000 parsed commits held at
+            // once would double verify's peak memory.
+            guard let data = try? repo.readObject(id).data, let parsed = try? ParsedCommit(data) else { break }
+            let entry = (id: id, parsed: parsed)
             objects.walkTree(entry.parsed.tree, commit: entry.id, report: &report)
             if let item = checkCommit(entry.id, entry.parsed, isRoot: index == 0, previous: previous,
                                       keys: &keys, report: &report, replay: replay) {
@@ -64,14 +68,14 @@ public struct Verifier {
 
     /// Follows first parents from `head` to the root, reading each commit with its hash checked.
     private func walkChain(from head: ObjectID, objects: inout ObjectWalk,
-                           report: inout VerificationReport) -> [(id: ObjectID, parsed: ParsedCommit)] {
-        var chain: [(ObjectID, ParsedCommit)] = []
+                           report: inout VerificationReport) -> [ObjectID] {
+        var chain: [ObjectID] = []
         var next: ObjectID? = head
         while let id = next {
             guard let data = objects.read(id, expecting: 1, commit: id, report: &report) else { break }
             do {
                 let parsed = try ParsedCommit(data)
-                chain.append((id, parsed))
+                chain.append(id)
                 next = parsed.parents.first
             } catch {
                 report.failures.append(.init(check: "signature", commit: id.hex, record: nil,
