@@ -6,6 +6,10 @@ import RecordRepo
 public final class Records {
     public let ledger: Ledger
     public let keystore: Keystore
+    /// Reads an SOP's checklist steps (its task-list items, in order) from its markdown. The
+    /// markdown parser lives in a layer above this one, so the caller supplies it; starting a job
+    /// is refused without it rather than starting one with no steps.
+    public var checklist: (@Sendable (String) -> [String])?
 
     public init(ledger: Ledger) {
         self.ledger = ledger

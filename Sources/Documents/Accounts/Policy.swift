@@ -1,17 +1,20 @@
 import RecordRepo
 
-/// The signed policy (`policy.json`): password rules, lockout, KDF cost, review interval.
+/// The signed policy (`policy.json`): password rules, lockout, KDF cost, review interval, and which
+/// roles may sign what.
 public struct Policy: Codable, Sendable, Equatable {
     public var passwordMinLength: Int
     public var passwordMaxAgeDays: Int
     public var lockoutThreshold: Int
     public var kdf: KDFParameters
     public var auditReviewIntervalDays: Int
+    /// Which roles may sign what on which kind of record.
+    public var permissions: [Permission: [Role]]
     public var revision: Int
 
     public static let standard = Policy(
         passwordMinLength: 12, passwordMaxAgeDays: 90, lockoutThreshold: 5, kdf: .standard,
-        auditReviewIntervalDays: 30, revision: 1)
+        auditReviewIntervalDays: 30, permissions: Permission.standard, revision: 1)
 
     public static let path: RecordPath = {
         guard let path = try? RecordPath("policy.json") else { preconditionFailure("constant path") }

@@ -82,3 +82,17 @@ extension Ledger {
         return result
     }
 }
+
+extension Ledger {
+    /// Walks `main`'s history backwards from `commit` (default: head), newest first, for as long
+    /// as `visit` returns true. Costs one commit read per step, so callers stop as soon as they can.
+    public func walkBack(from commit: ObjectID? = nil, _ visit: (ActInfo) throws(LedgerError) -> Bool) throws(LedgerError) {
+        var next: ObjectID? = commit
+        if next == nil { next = try head() }
+        while let current = next {
+            let info = try act(current)
+            guard try visit(info) else { return }
+            next = info.parent
+        }
+    }
+}

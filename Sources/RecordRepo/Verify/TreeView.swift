@@ -32,3 +32,24 @@ public protocol ActReplay {
     /// `isRoot` is true for the first act of the repository.
     func refusal(of act: ActInfo, before: TreeView, after: TreeView, isRoot: Bool) -> String?
 }
+
+extension TreeView {
+    /// The paths of the files that differ between this tree and `other`.
+    public func changedPaths(to other: TreeView) -> [String] {
+        guard let new = other.tree else { return [] }
+        return (try? repo.changedPaths(from: tree, to: new)) ?? []
+    }
+
+    /// The records as of `commit`, when it is a commit of this repository.
+    public func view(at commit: ObjectID) -> TreeView? {
+        guard let raw = try? repo.commit(commit) else { return nil }
+        return TreeView(repo: repo, tree: raw.tree)
+    }
+
+    /// The signed act of `commit`, when it is one, and whether it lies on the history before `descendant`.
+    public func act(_ commit: ObjectID, before descendant: ObjectID) -> ActInfo? {
+        guard let raw = try? repo.commit(commit), (try? repo.isAncestor(commit, of: descendant)) == true,
+              case .success(let parsed) = Trailers.parse(message: raw.message) else { return nil }
+        return ActInfo(commit: commit, parent: raw.parents.first, summary: parsed.summary, trailers: parsed.trailers)
+    }
+}

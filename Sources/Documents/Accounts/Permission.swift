@@ -1,0 +1,46 @@
+/// What a person may sign on a record kind. The signed policy maps each to the roles that may do
+/// it, so a change of who may approve SOPs is itself a signed, audited act.
+public enum Permission: String, Codable, Sendable, CaseIterable, CodingKeyRepresentable {
+    /// Create an SOP, edit its draft, open a new revision, submit it for review.
+    case sopAuthor = "sop.author"
+    /// Sign the review of a revision in review, or reject it back to draft.
+    case sopReview = "sop.review"
+    case sopApprove = "sop.approve"
+    case sopRetire = "sop.retire"
+    case equipmentAdd = "equipment.add"
+    /// Create and assign work orders.
+    case woCreate = "wo.create"
+    /// Start a job, sign its steps, complete it (only the assigned technician).
+    case woExecute = "wo.execute"
+    case woReview = "wo.review"
+    case woClose = "wo.close"
+
+    /// The roles of a new repository's policy.
+    public static let standard: [Permission: [Role]] = [
+        .sopAuthor: [.documentControl],
+        .sopReview: [.qa, .documentControl],
+        .sopApprove: [.qa],
+        .sopRetire: [.qa],
+        .equipmentAdd: [.supervisor],
+        .woCreate: [.supervisor],
+        .woExecute: [.technician],
+        .woReview: [.supervisor],
+        .woClose: [.qa],
+    ]
+}
+
+extension Policy {
+    /// The roles that may sign `permission` (none when the policy does not name it).
+    public func roles(for permission: Permission) -> [Role] { permissions[permission] ?? [] }
+
+    /// Refuses `account` unless one of its roles may sign `permission`.
+    public func require(_ permission: Permission, of account: Account, to action: String) throws(DocumentsError) {
+        let allowed = roles(for: permission)
+        guard allowed.contains(where: account.has) else {
+            let names = allowed.map(\.rawValue).joined(separator: " or ")
+            throw .notPermitted(user: account.id, action: action,
+                                reason: allowed.isEmpty ? "the policy lets no role do this"
+                                    : "the policy gives this to the \(names) role\(allowed.count == 1 ? "" : "s")")
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import RecordRepo
+
+/// Check 3 for SOPs, equipment and work orders: each act is replayed through the lifecycle and
+/// the policy in force at its parent, and must produce exactly the record it wrote. An act that
+/// the service would have refused, or whose record differs from what the lifecycle gives, fails.
+public final class DocumentReplay: ActReplay {
+    let checklist: @Sendable (String) -> [String]
+    private var policies: [ObjectID: Policy] = [:]
+
+    /// `checklist` reads an SOP's task-list items, exactly as jobs were started with.
+    public init(checklist: @escaping @Sendable (String) -> [String]) { self.checklist = checklist }
+
+    /// What one act touched: its record, and the kind and the files that belong to it.
+    struct Touched {
+        let kind: RecordKind
+        let id: String
+        let json: String
+        let body: String?
+    }
+
+    public func refusal(of act: ActInfo, before: TreeView, after: TreeView, isRoot: Bool) -> String? {
+        let changed = before.changedPaths(to: after).filter { !$0.hasPrefix("accounts/") && $0 != Policy.path.value }
+        guard !changed.isEmpty else { return nil }
+        guard let kind = RecordKind.allCases.first(where: { changed[0].hasPrefix($0.rawValue + "/") }),
+              (try? RecordID.validate(act.record, kind: kind)) != nil,
+              let json = try? RecordID.path(kind: kind, id: act.record) else {
+            return "the act changed \(changed[0]), which belongs to no record kind that \(act.record) could own"
+        }
+        let body = kind == .sop ? try? RecordID.sopBodyPath(id: act.record) : nil
+        for path in changed where path != json && path != body {
+            return "the act on \(act.record) also changed \(path), which does not belong to it"
+        }
+        let touched = Touched(kind: kind, id: act.record, json: json, body: body)
+        guard let data = after.read(json) else { return "the act removed \(json); records are never removed" }
+        do {
+            try Schemas.validate(data, kind: kind, record: act.record)
+        } catch {
+            return error.description
+        }
+        guard let signer = PolicyReplay.account(act.signer, in: before) else { return "\(act.signer) had no account" }
+        let policy = policy(in: before)
+        switch kind {
+        case .sop: return sopRefusal(act, touched, before: before, after: after, signer: signer, policy: policy)
+        case .equipment: return equipmentRefusal(act, touched, before: before, data: data, signer: signer, policy: policy)
+        case .workOrder: return workOrderRefusal(act, touched, before: before, data: data, signer: signer, policy: policy)
+        }
+    }
+
+    func policy(in tree: TreeView) -> Policy {
+        guard let id = tree.id(of: Policy.path.value) else { return .standard }
+        if let known = policies[id] { return known }
+        let decoded = tree.read(Policy.path.value).flatMap { try? JSONDecoder().decode(Policy.self, from: $0) } ?? .standard
+        policies[id] = decoded
+        return decoded
+    }
+
+    /// nil when `value` encodes to exactly `data`, else why not.
+    static func mismatch<T: Encodable & Equatable>(_ expected: T, _ data: Data, _ id: String) -> String? {
+        guard let encoded = try? CanonicalJSON.encode(expected) else { return "\(id) cannot be encoded" }
+        return encoded == data ? nil : "\(id) as written differs from what the lifecycle gives for this act"
+    }
+
+    func equipmentRefusal(_ act: ActInfo, _ touched: Touched, before: TreeView, data: Data, signer: Account,
+                          policy: Policy) -> String? {
+        if let refusal = Self.permission(.equipmentAdd, signer, policy) { return refusal }
+        guard before.id(of: touched.json) == nil else { return "equipment records are only ever created" }
+        guard act.meaning == .authorship, let stored = try? JSONDecoder().decode(Equipment.self, from: data) else {
+            return "adding equipment is an act of authorship"
+        }
+        let expected = Equipment(id: act.record, name: stored.name, location: stored.location, department: stored.department,
+                                 createdBy: act.signer, createdAt: Timestamp.iso(act.time))
+        return Self.mismatch(expected, data, act.record)
+    }
+
+    static func permission(_ permission: Permission, _ signer: Account, _ policy: Policy) -> String? {
+        do { try policy.require(permission, of: signer, to: permission.rawValue) } catch { return error.description }
+        return nil
+    }
+}
+
+/// Check 3 for everything recorded so far: accounts and the policy, then SOPs, equipment and jobs.
+public struct RecordsReplay: ActReplay {
+    let parts: [any ActReplay]
+
+    public init(checklist: @escaping @Sendable (String) -> [String]) {
+        parts = [PolicyReplay(), DocumentReplay(checklist: checklist)]
+    }
+
+    public func refusal(of act: ActInfo, before: TreeView, after: TreeView, isRoot: Bool) -> String? {
+        for part in parts {
+            if let refusal = part.refusal(of: act, before: before, after: after, isRoot: isRoot) { return refusal }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,74 @@
+import Documents
+import Foundation
+@testable import RecordRepo
+import SOPRender
+import Testing
+
+/// Check 3: acts that are validly signed but that the lifecycle or the policy would have refused.
+@Suite struct ReplayTests {
+    static func verify(_ plant: Plant) -> VerificationReport {
+        plant.records.ledger.verify(replay: RecordsReplay(checklist: { Checklist.steps(in: $0).map(\.text) }))
+    }
+
+    /// Signs `file` = `content` as `session` straight through the ledger, bypassing every service check.
+    static func forge(_ plant: Plant, record: String, meaning: Meaning, path: String, content: Data,
+                      by session: Session) throws -> ObjectID {
+        plant.tick()
+        let act = Act(record: record, revision: 1, meaning: meaning, reason: "Forged", summary: "Forged act on \(record)",
+                      changes: [(try RecordPath(path), content)])
+        return try plant.records.ledger.append(act, by: session.signer, basedOn: try plant.repo.head()).commit
+    }
+
+    @Test("a self-approval written straight into the ledger fails verify, naming the commit")
+    func selfApproval() throws {
+        let plant = try Plant()
+        plant.tick()
+        let sop = try plant.records.createSOP(title: "Check", body: Data(Plant.checklist.utf8), reason: "New", by: plant.dora)
+        plant.tick(); _ = try plant.records.submitSOP(sop.id, reason: "Ready", by: plant.dora)
+        #expect(Self.verify(plant).ok)
+        var forged = try plant.records.sopRecord(sop.id)
+        forged.revisions[0].status = .effective
+        forged.revisions[0].approver = "dora"
+        forged.revisions[0].reviewer = "dan"
+        forged.revisions[0].effectiveDate = "2025-11-25"
+        let commit = try Self.forge(plant, record: sop.id, meaning: .approval, path: try RecordID.path(kind: .sop, id: sop.id),
+                                    content: try CanonicalJSON.encode(forged), by: plant.dora)
+        let report = Self.verify(plant)
+        #expect(!report.ok)
+        #expect(report.failures.contains { $0.check == "authority" && $0.commit == commit.hex && $0.record == sop.id },
+                "\(report.failures)")
+        // Stock git still calls the signature good: only recrepo's replay sees the refusal.
+        #expect(try Git.stockVerification(of: plant.repo.path, allowedSigners: try plant.records.ledger.allowedSigners()).isEmpty)
+    }
+
+    @Test("a step signed by someone else, written straight into the ledger, fails verify")
+    func foreignStep() throws {
+        let plant = try Plant()
+        let sop = try plant.effectiveSOP(Plant.checklist)
+        let job = try plant.job(sop.id)
+        plant.tick(); _ = try plant.records.startWorkOrder(job.id, reason: nil, by: plant.tess)
+        var forged = try plant.records.workOrder(job.id)
+        forged.steps[0].signedBy = "tom"
+        forged.steps[0].signedAt = "2025-11-25T09:00:00Z"
+        forged.revision += 1
+        let commit = try Self.forge(plant, record: job.id, meaning: .execution, path: try RecordID.path(kind: .workOrder, id: job.id),
+                                    content: try CanonicalJSON.encode(forged), by: plant.tom)
+        let report = Self.verify(plant)
+        #expect(report.failures.contains { $0.check == "authority" && $0.commit == commit.hex }, "\(report.failures)")
+    }
+
+    @Test("a file outside every record kind, or a record with an unknown field, fails verify")
+    func strayFiles() throws {
+        let plant = try Plant()
+        let stray = try Self.forge(plant, record: "NOTE-1", meaning: .authorship, path: "notes/0000/NOTE-1.txt",
+                                   content: Data("hello\n".utf8), by: plant.sam)
+        var equipment = try CanonicalJSON.encode(Equipment(id: "AC-102", name: "Autoclave 2", createdBy: "sam",
+                                                           createdAt: "2025-11-25T08:20:00Z"))
+        equipment = Data(String(decoding: equipment, as: UTF8.self).replacingOccurrences(of: "{\n", with: "{\n  \"backdoor\": true,\n").utf8)
+        let unknown = try Self.forge(plant, record: "AC-102", meaning: .authorship,
+                                     path: try RecordID.path(kind: .equipment, id: "AC-102"), content: equipment, by: plant.sam)
+        let report = Self.verify(plant)
+        #expect(report.failures.contains { $0.commit == stray.hex }, "\(report.failures)")
+        #expect(report.failures.contains { $0.commit == unknown.hex && $0.message.contains("backdoor") }, "\(report.failures)")
+    }
+}
