@@ -2,6 +2,7 @@ import ArgumentParser
 import Documents
 import Foundation
 import RecordRepo
+import SOPRender
 
 /// `--repo PATH`, else `$RECREPO_REPO`, else `./records`.
 struct RepoOptions: ParsableArguments {
@@ -12,6 +13,7 @@ struct RepoOptions: ParsableArguments {
 
     func open() throws -> Records {
         let records = try Records.open(at: path)
+        records.checklist = RecordChecks.checklist
         for lock in records.ledger.lockFiles() {
             Terminal.warn("\(lock) exists: a write is under way or was interrupted; the next write removes it if it is stale")
         }
@@ -49,4 +51,10 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 struct ReasonOption: ParsableArguments {
     @Option(name: .long, help: "Why (recorded in the signature's Reason trailer).")
     var reason: String
+}
+
+/// How this binary reads an SOP's checklist, for jobs and for verification alike.
+enum RecordChecks {
+    static let checklist: @Sendable (String) -> [String] = { Checklist.steps(in: $0).map(\.text) }
+    static var replay: RecordsReplay { RecordsReplay(checklist: checklist) }
 }

@@ -9,6 +9,6 @@ struct RecRepo: ParsableCommand {
             say what the signature means, when and why, and which carries an Ed25519 SSH signature \
             that stock 'git verify-commit' accepts.
             """,
-        subcommands: [Init.self, User.self, Passwd.self, Log.self, Verify.self, Checkpoint.self,
-                      AllowedSigners.self])
+        subcommands: [Init.self, User.self, Passwd.self, SOPCommand.self, EquipmentCommand.self,
+                      WorkOrderCommand.self, Log.self, Verify.self, Checkpoint.self, AllowedSigners.self])
 }

@@ -34,3 +34,10 @@ enum Terminal {
         return String(cString: raw)
     }
 }
+
+extension Terminal {
+    /// Text from a record made safe for a terminal: control characters (escape sequences) removed.
+    static func printable(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.properties.generalCategory != .control }))
+    }
+}

@@ -13,7 +13,7 @@ extension RecRepo {
 
         func run() throws {
             let records = try repo.open()
-            let report = records.ledger.verify(replay: PolicyReplay())
+            let report = records.ledger.verify(replay: RecordChecks.replay)
             switch format {
             case .json: try printJSON(report)
             case .text:

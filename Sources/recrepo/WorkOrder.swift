@@ -1,0 +1,117 @@
+import ArgumentParser
+import Documents
+import Foundation
+
+extension RecRepo {
+    struct WorkOrderCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "wo", abstract: "Jobs: a work order follows the effective SOP, step by signed step.",
+            subcommands: [New.self, Start.self, SOP.self, Step.self, Complete.self, Review.self, Close.self, Show.self])
+    }
+}
+
+extension RecRepo.WorkOrderCommand {
+    struct New: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create a work order; prints its ID.")
+        @OptionGroup var repo: RepoOptions
+        @OptionGroup var user: UserOptions
+        @Option(help: "The SOP the job follows.") var sop: String
+        @Option(help: "The equipment ID.") var equipment: String
+        @Option(help: "What the job is.") var title: String
+        @Option(help: "The technician who will do it.") var assign: String?
+        @OptionGroup var reason: ReasonOption
+
+        func run() throws {
+            let records = try repo.open()
+            let order = try records.createWorkOrder(sop: sop, equipment: equipment, title: title, assignee: assign,
+                                                    reason: reason.reason, by: try user.session(records))
+            print("Created \(order.id) on \(order.equipment) following \(order.sop)")
+            print(order.id)
+        }
+    }
+
+    struct Start: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Start the job: binds the SOP's effective revision.")
+        @OptionGroup var repo: RepoOptions
+        @OptionGroup var user: UserOptions
+        @Argument(help: "The work order ID.") var id: String
+        @Option(help: "Why (default: 'Started the job').") var reason: String?
+
+        func run() throws {
+            let records = try repo.open()
+            let order = try records.startWorkOrder(id, reason: reason, by: try user.session(records))
+            guard let bound = order.boundSOP else { return }
+            print("Started \(order.id): follows \(bound.id) revision \(bound.revision) (approved in commit \(bound.commit.prefix(12))), \(order.steps.count) steps")
+        }
+    }
+
+    struct SOP: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The SOP revision bound to the job, exactly as approved.")
+        @OptionGroup var repo: RepoOptions
+        @Argument(help: "The work order ID.") var id: String
+        @Option(help: "text, html or markdown (the stored bytes).") var format: DocumentFormat = .text
+
+        func run() throws {
+            let records = try repo.open()
+            let view = try records.workOrderSOP(id)
+            try printRevision(view, format: format, context: "Work order \(id): the revision bound when the job started")
+        }
+    }
+
+    struct Step: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Sign one checklist step (in order, by the assigned technician).")
+        @OptionGroup var repo: RepoOptions
+        @OptionGroup var user: UserOptions
+        @Argument(help: "The work order ID.") var id: String
+        @Argument(help: "The step number (from 1).") var number: Int
+        @Option(help: "What was observed or done.") var note: String?
+
+        func run() throws {
+            let records = try repo.open()
+            let order = try records.signStep(id, number: number, note: note, by: try user.session(records))
+            print("Signed step \(number) of \(order.steps.count) of \(order.id)")
+        }
+    }
+
+    struct Complete: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Complete the job (every step signed).")
+        @OptionGroup var repo: RepoOptions
+        @OptionGroup var user: UserOptions
+        @Argument(help: "The work order ID.") var id: String
+        @OptionGroup var reason: ReasonOption
+
+        func run() throws {
+            let records = try repo.open()
+            let order = try records.completeWorkOrder(id, reason: reason.reason, by: try user.session(records))
+            print("Completed \(order.id); it now needs a supervisor's review")
+        }
+    }
+
+    struct Review: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Supervisor's review of a completed job.")
+        @OptionGroup var repo: RepoOptions
+        @OptionGroup var user: UserOptions
+        @Argument(help: "The work order ID.") var id: String
+        @OptionGroup var reason: ReasonOption
+
+        func run() throws {
+            let records = try repo.open()
+            let order = try records.reviewWorkOrder(id, reason: reason.reason, by: try user.session(records))
+            print("Reviewed \(order.id); it now needs QA to close it")
+        }
+    }
+
+    struct Close: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "QA closes a reviewed job.")
+        @OptionGroup var repo: RepoOptions
+        @OptionGroup var user: UserOptions
+        @Argument(help: "The work order ID.") var id: String
+        @OptionGroup var reason: ReasonOption
+
+        func run() throws {
+            let records = try repo.open()
+            let order = try records.closeWorkOrder(id, reason: reason.reason, by: try user.session(records))
+            print("Closed \(order.id)")
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import Documents
+import Foundation
+
+enum RecordFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, html
+}
+
+extension RecRepo.WorkOrderCommand {
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show a work order, its steps and who signed them.")
+        @OptionGroup var repo: RepoOptions
+        @Argument(help: "The work order ID.") var id: String
+        @Option(help: "text, json or html.") var format: RecordFormat = .text
+
+        func run() throws {
+            let records = try repo.open()
+            let order = try records.workOrder(id)
+            switch format {
+            case .json: try printJSON(order)
+            case .text: print(Self.text(order), terminator: "")
+            case .html: print(Self.html(order), terminator: "")
+            }
+        }
+
+        static func lines(_ order: WorkOrder) -> [(String, String)] {
+            var rows: [(String, String)] = [
+                ("Work order", order.id), ("Title", order.title), ("Status", order.status.rawValue),
+                ("Equipment", order.equipment), ("SOP", order.boundSOP.map { "\($0.id) revision \($0.revision) (commit \($0.commit))" } ?? order.sop),
+                ("Assigned to", order.assignee ?? "nobody yet"), ("Created", "\(order.createdAt) by \(order.createdBy)"),
+            ]
+            if let at = order.startedAt { rows.append(("Started", at)) }
+            for step in order.steps {
+                let signed = step.signedBy.map { "signed by \($0) at \(step.signedAt ?? "?")" } ?? "not signed"
+                rows.append(("Step \(step.number)", "\(step.text): \(signed)\(step.note.map { " (note: \($0))" } ?? "")"))
+            }
+            for (label, who, at) in [("Completed", order.completedBy, order.completedAt), ("Reviewed", order.reviewedBy, order.reviewedAt),
+                                     ("Closed", order.closedBy, order.closedAt), ("Cancelled", order.cancelledBy, order.cancelledAt)] {
+                if let who { rows.append((label, "\(at ?? "?") by \(who)")) }
+            }
+            return rows
+        }
+
+        static func text(_ order: WorkOrder) -> String {
+            lines(order).map { "\($0.0): \(Terminal.printable($0.1))\n" }.joined()
+        }
+
+        static func html(_ order: WorkOrder) -> String {
+            func escape(_ text: String) -> String {
+                text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                    .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+            }
+            let rows = lines(order).map { "<tr><th>\(escape($0.0))</th><td>\(escape($0.1))</td></tr>" }.joined(separator: "\n")
+            return """
+                <!DOCTYPE html>
+                <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+                <title>\(escape(order.id))</title>
+                <style>body{font-family:system-ui,sans-serif;max-width:48rem;margin:1rem auto;padding:0 1rem}th{text-align:left;vertical-align:top;padding-right:1rem}td{overflow-wrap:anywhere}</style>
+                </head><body><h1>\(escape(order.id)): \(escape(order.title))</h1><table>
+                \(rows)
+                </table></body></html>
+
+                """
+        }
+    }
+}
