@@ -24,7 +24,7 @@ func runRenderBenchmark() {
         .filter { $0.hasSuffix(".md") && $0 != "LICENSE.md" }.sorted()
     let documents = names.compactMap { try? String(contentsOf: directory.appendingPathComponent($0), encoding: .utf8) }
     guard !documents.isEmpty else {
-        print("render benchmark: no corpus in \(directory.path); run it from the package root")
+        say("render benchmark: no corpus in \(directory.path); run it from the package root")
         return
     }
     let signatures = [("Alice Author", "alice", "authorship"), ("Quentin QA", "quentin", "review"), ("Anna Approver", "anna", "approval")]
@@ -49,11 +49,11 @@ func runRenderBenchmark() {
         ours = max(ours, renderRate(seconds: 0.5) { SOPRenderer.html(pages[$0 % pages.count]).utf8.count })
         reference = max(reference, renderRate(seconds: 0.5) { extensions.render(documents[$0 % documents.count]) })
     }
-    print("render: \(documents.count) corpus SOPs, \(averageBytes) bytes of markdown on average")
-    print(String(format: "  SOPRenderer.html (full page, 3 signatures): %.0f documents/s", ours))
-    print(String(format: "  cmark_markdown_to_html (CMARK_OPT_DEFAULT): %.0f documents/s", baseline))
-    print(String(format: "  ratio: %.2fx the baseline (target 0.5x)", ours / baseline))
-    print(String(format: "  reference: cmark-gfm with the five GFM extensions, bare C calls: %.0f documents/s (%.2fx the baseline); "
+    say("render: \(documents.count) corpus SOPs, \(averageBytes) bytes of markdown on average")
+    say(String(format: "  SOPRenderer.html (full page, 3 signatures): %.0f documents/s", ours))
+    say(String(format: "  cmark_markdown_to_html (CMARK_OPT_DEFAULT): %.0f documents/s", baseline))
+    say(String(format: "  ratio: %.2fx the baseline (target 0.5x)", ours / baseline))
+    say(String(format: "  reference: cmark-gfm with the five GFM extensions, bare C calls: %.0f documents/s (%.2fx the baseline); "
                  + "SOPRenderer.html is %.2fx of it", reference, reference / baseline, ours / reference))
 }
 

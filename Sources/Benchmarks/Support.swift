@@ -1,3 +1,4 @@
+import Documents
 import Foundation
 
 // Helpers of recrepo-bench: starting the stock git baselines and measuring them. Only the
@@ -61,28 +62,27 @@ func timed(_ body: () throws -> Void) rethrows -> Double {
     return Double(DispatchTime.now().uptimeNanoseconds - begin) / 1e9
 }
 
-/// The records the benchmarks write: about 1 KB of canonical JSON each, in the sharded layout.
+/// The work orders the benchmarks write (the same bytes for our acts and for the baselines).
 enum Workload {
     static func id(_ index: Int) -> String { "WO-" + String(format: "%06d", index) }
 
-    static func path(_ index: Int) -> String { "wo/" + String(format: "%04d", index / 100) + "/\(id(index)).json" }
+    static func path(_ index: Int) -> String { (try? RecordID.path(kind: .workOrder, id: id(index))) ?? "" }
 
-    static func record(_ index: Int) -> Data {
-        let notes = String(repeating: "Inspected seals, gaskets and drain; no findings. ", count: 15)
-        return Data("""
-        {
-          "equipment": "AC-\(index % 40 + 100)",
-          "id": "\(id(index))",
-          "notes": "\(notes)",
-          "status": "open",
-          "title": "Preventive maintenance of autoclave \(index % 40)"
-        }
-
-        """.utf8)
+    static func record(_ index: Int, sop: String) -> Data {
+        let order = WorkOrder(id: id(index), title: "Preventive maintenance of autoclave \(index % 40)", sop: sop,
+                              equipment: BenchPlant.equipment(index), assignee: "tess", createdBy: "sam",
+                              createdAt: "2026-01-01T00:00:00Z")
+        return (try? CanonicalJSON.encode(order)) ?? Data()
     }
 
     static func message(_ index: Int) -> String {
-        "Migrate \(id(index))\n\nRecord: \(id(index))\nRevision: 1\nMeaning: authorship\nSigner: bench\n"
-            + "Signer-Name: Bench Admin\nSigned-At: 2026-01-01T00:00:00Z\nReason: Migrated from the paper archive\n"
+        "Create \(id(index))\n\nRecord: \(id(index))\nRevision: 1\nMeaning: authorship\nSigner: sam\n"
+            + "Signer-Name: Bench sam\nSigned-At: 2026-01-01T00:00:00Z\nReason: Migrated from the paper archive\n"
     }
+}
+
+/// Prints a line and flushes it at once, so that a long run shows each figure as it comes.
+func say(_ line: String) {
+    print(line)
+    fflush(nil)
 }

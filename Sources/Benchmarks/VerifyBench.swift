@@ -7,8 +7,8 @@ func verifyBenchmark(repository: String, executable: String) {
     let fsck = spawn("/usr/bin/git", ["-C", repository, "fsck", "--full"])
     let commits = verify.output.split(separator: ",").first { $0.contains("\"commits\"") }
         .flatMap { Int($0.filter(\.isNumber)) } ?? 0
-    print(String(format: "recrepo verify of %d acts: %.2f s (exit %d), peak memory %.0f MiB",
+    say(String(format: "recrepo verify of %d acts: %.2f s (exit %d), peak memory %.0f MiB",
                  commits, verify.seconds, verify.status, verify.peakMiB))
-    print(String(format: "  git fsck --full: %.2f s (exit %d), peak memory %.0f MiB; ratio %.2fx (target 2x, stretch 1.2x)",
+    say(String(format: "  git fsck --full: %.2f s (exit %d), peak memory %.0f MiB; ratio %.2fx (target 2x, stretch 1.2x)",
                  fsck.seconds, fsck.status, fsck.peakMiB, verify.seconds / fsck.seconds))
 }

@@ -2,11 +2,13 @@ import Documents
 import Foundation
 import RecordRepo
 
+
 // recrepo-bench [ACTS] [--keep]: each figure is printed beside a stock baseline measured in the same run,
 // on the same disk: ratios, not absolute times, are what to read.
 //   1. durable signed acts (300, one commit each, fsync on) beside the stock git CLI path;
 //   2. batch append growing the repository to ACTS (default 100,000) beside git fast-import;
-//   3. recrepo verify of that repository beside git fsck --full, with peak memory.
+//   3. fetching and rendering a job's SOP on that repository, and SOP rendering beside plain cmark-gfm;
+//   4. recrepo verify of that repository beside git fsck --full, with peak memory.
 
 let target = CommandLine.arguments.dropFirst().compactMap { Int($0) }.first ?? 100_000
 let durableActs = 300
@@ -18,13 +20,13 @@ try FileManager.default.createDirectory(at: work, withIntermediateDirectories: t
 let keep = CommandLine.arguments.contains("--keep")
 defer { if keep { print("kept: \(work.path)") } else { try? FileManager.default.removeItem(at: work) } }
 
-print("recrepo-bench: \(durableActs) durable acts, then a repository grown to \(target) acts; fsync on")
+say("recrepo-bench: \(durableActs) durable acts, then a repository grown to \(target) acts; fsync on")
 let repository = work.appendingPathComponent("records").path
-let records = try Records.initialize(at: repository, admin: "bench", name: "Bench Admin",
-                                     password: "timing pass 01", kdf: KDFParameters(logN: 10))
-let session = try records.authenticate("bench", password: "timing pass 01")
-try durableBenchmark(records: records, signer: session.signer, acts: durableActs, work: work)
+let plant = try BenchPlant(at: repository)
+try durableBenchmark(plant: plant, acts: durableActs, work: work)
 if target > durableActs {
-    try batchBenchmark(records: records, signer: session.signer, from: durableActs + 1, to: target, work: work)
+    try batchBenchmark(plant: plant, from: durableActs + 1, to: target, work: work)
 }
+try jobSOPBenchmark(plant: plant)
+runRenderBenchmark()
 verifyBenchmark(repository: repository, executable: executable)
