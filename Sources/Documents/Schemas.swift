@@ -40,11 +40,14 @@ public enum Schemas {
     /// - Throws: `DocumentsError.schemaViolation` naming the field and why, with an empty path
     ///   when the data is not JSON at all.
     public static func validate(_ data: Data, kind: RecordKind, record: String) throws(DocumentsError) {
-        let value: JSONValue
-        do { value = try JSONDecoder().decode(JSONValue.self, from: data) } catch {
-            throw .schemaViolation(record: record, path: "", reason: "is not well-formed JSON (\(reason(for: error)))")
+        try schema(for: kind).validate(try parse(data, record: record), record: record)
+    }
+
+    /// Parses a record, refusing malformed JSON (and duplicate keys) with the record named.
+    public static func parse(_ data: Data, record: String) throws(DocumentsError) -> JSONValue {
+        do { return try JSONParser.parse(data) } catch {
+            throw .schemaViolation(record: record, path: "", reason: "is not well-formed JSON (\(error.description))")
         }
-        try schema(for: kind).validate(value, record: record)
     }
 
     private static func reason(for error: any Error) -> String {

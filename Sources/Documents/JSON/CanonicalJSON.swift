@@ -5,12 +5,16 @@ import Foundation
 /// bytes, so a line diff of two revisions is a field diff.
 public enum CanonicalJSON {
     public static func encode<T: Encodable>(_ value: T) throws -> Data {
-        let compact = try JSONEncoder().encode(value)
-        let tree = try JSONDecoder().decode(JSONValue.self, from: compact)
+        bytes(of: try JSONParser.parse(try JSONEncoder().encode(value)))
+    }
+
+    /// The canonical bytes of a parsed value.
+    public static func bytes(of value: JSONValue) -> Data {
         var out = ""
-        write(tree, indent: 0, into: &out)
+        write(value, indent: 0, into: &out)
         out += "\n"
-        return Data(out.precomposedStringWithCanonicalMapping.utf8)
+        // ASCII text is already in NFC; normalising only the rest keeps verify fast.
+        return Data((out.utf8.allSatisfy { $0 < 0x80 } ? out : out.precomposedStringWithCanonicalMapping).utf8)
     }
 
     static func write(_ value: JSONValue, indent: Int, into out: inout String) {

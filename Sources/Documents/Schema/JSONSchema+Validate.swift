@@ -58,7 +58,7 @@ extension JSONSchema {
         let length = text.unicodeScalars.count
         if let minLength, length < minLength { throw fail("must have at least \(minLength) character\(minLength == 1 ? "" : "s")") }
         if let maxLength, length > maxLength { throw fail("must have at most \(maxLength) characters, not \(length)") }
-        if let pattern, (try? pattern.regex.firstMatch(in: text)) == nil {
+        if let pattern, !pattern.matches(text) {
             throw fail("must match the pattern \(pattern.source); \(RecordID.quoted(text)) does not")
         }
     }

@@ -16,14 +16,27 @@ public struct JSONSchema: Sendable {
         case null, boolean, integer, number, string, array, object
     }
 
-    /// A pattern and its compiled form.
+    /// A pattern and its compiled form (ICU, several times faster than `Regex` here, which
+    /// matters when verify checks every record of a long history). `^` and `$` at the ends become
+    /// `\A` and `\z`, so a value with a trailing newline never matches `^…$`.
     ///
-    /// `@unchecked` because `AnyRegexOutput` can hold non-Sendable captures; the regex itself is an
-    /// immutable program (the standard library declares `Regex` Sendable whenever its output is),
-    /// and no match output is ever kept or shared.
+    /// `@unchecked` because the compiled expression is immutable after creation and ICU matching
+    /// on it is thread-safe.
     struct Pattern: @unchecked Sendable {
         let source: String
-        let regex: Regex<AnyRegexOutput>
+        let expression: NSRegularExpression
+
+        init(source: String) throws {
+            var anchored = source
+            if anchored.hasPrefix("^") { anchored = "\\A" + anchored.dropFirst() }
+            if anchored.hasSuffix("$"), !anchored.hasSuffix("\\$") { anchored = anchored.dropLast() + "\\z" }
+            self.source = source
+            expression = try NSRegularExpression(pattern: anchored)
+        }
+
+        func matches(_ text: String) -> Bool {
+            expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        }
     }
 
     var types: [JSONType]?
@@ -99,7 +112,7 @@ private struct Loader {
             case ("enum", .array(let values)) where !values.isEmpty: schema.enumValues = values
             case ("const", _): schema.constValue = field
             case ("pattern", .string(let source)):
-                do { schema.pattern = .init(source: source, regex: try Regex(source).matchingSemantics(.unicodeScalar)) } catch {
+                do { schema.pattern = try JSONSchema.Pattern(source: source) } catch {
                     throw fail(here, "the pattern does not compile: \(error)")
                 }
             case ("uniqueItems", .bool(let flag)): schema.uniqueItems = flag

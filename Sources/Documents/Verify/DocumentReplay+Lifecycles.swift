@@ -15,7 +15,7 @@ extension DocumentReplay {
             guard act.meaning == .authorship, bodyChanged,
                   let expected = try? SOP.draft(id: act.record, title: stored.title, author: user, at: Timestamp.iso(act.time))
             else { return "creating an SOP is an act of authorship with a body" }
-            return Self.mismatch(expected, data, act.record)
+            return Self.mismatch(expected, stored, act.record)
         }
         guard let old = try? JSONDecoder().decode(SOP.self, from: oldData) else { return "\(act.record) before this act cannot be read" }
         var expected = old
@@ -41,7 +41,7 @@ extension DocumentReplay {
         }
         if bodyChanged, act.meaning != .authorship { return "only authorship may change the text of \(act.record)" }
         if let refusal = Self.permission(permission, signer, policy) { return refusal }
-        return Self.mismatch(expected, data, act.record)
+        return Self.mismatch(expected, stored, act.record)
     }
 
     func workOrderRefusal(_ act: ActInfo, _ touched: Touched, before: TreeView, data: Data, signer: Account,
@@ -58,14 +58,15 @@ extension DocumentReplay {
                 return "\(act.record) is for equipment \(stored.equipment), which did not exist or was retired"
             }
             if let assignee = stored.assignee {
-                guard let account = PolicyReplay.account(assignee, in: before), account.status == .active,
+                guard let path = try? Account.path(assignee), let account = cached(Account.self, path.value, in: before),
+                      account.status == .active,
                       Self.permission(.woExecute, account, policy) == nil else {
                     return "\(act.record) was assigned to \(assignee), who may not execute work orders"
                 }
             }
             let expected = WorkOrder(id: act.record, title: stored.title, sop: stored.sop, equipment: stored.equipment,
                                      assignee: stored.assignee, createdBy: signer.id, createdAt: time)
-            return Self.mismatch(expected, data, act.record)
+            return Self.mismatch(expected, stored, act.record)
         }
         guard let old = try? JSONDecoder().decode(WorkOrder.self, from: oldData) else { return "\(act.record) before this act cannot be read" }
         let event: WorkOrder.Event
@@ -91,7 +92,7 @@ extension DocumentReplay {
         }
         if let refusal = Self.permission(permission, signer, policy) { return refusal }
         do {
-            return Self.mismatch(try old.applying(event), data, act.record)
+            return Self.mismatch(try old.applying(event), stored, act.record)
         } catch {
             return error.description
         }
@@ -111,8 +112,8 @@ extension DocumentReplay {
         return nil
     }
 
-    func record<T: Decodable>(_ type: T.Type, _ kind: RecordKind, _ id: String, in tree: TreeView) -> T? {
-        guard let path = try? RecordID.path(kind: kind, id: id), let data = tree.read(path) else { return nil }
-        return try? JSONDecoder().decode(type, from: data)
+    func record<T: Decodable & Sendable>(_ type: T.Type, _ kind: RecordKind, _ id: String, in tree: TreeView) -> T? {
+        guard let path = try? RecordID.path(kind: kind, id: id) else { return nil }
+        return cached(type, path, in: tree)
     }
 }

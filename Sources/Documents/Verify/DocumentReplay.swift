@@ -7,6 +7,8 @@ import RecordRepo
 public final class DocumentReplay: ActReplay {
     let checklist: @Sendable (String) -> [String]
     private var policies: [ObjectID: Policy] = [:]
+    /// Accounts, SOPs and equipment decoded once per version (blob), as they change rarely.
+    private var decoded: [ObjectID: any Sendable] = [:]
 
     /// `checklist` reads an SOP's task-list items, exactly as jobs were started with.
     public init(checklist: @escaping @Sendable (String) -> [String]) { self.checklist = checklist }
@@ -34,17 +36,30 @@ public final class DocumentReplay: ActReplay {
         let touched = Touched(kind: kind, id: act.record, json: json, body: body)
         guard let data = after.read(json) else { return "the act removed \(json); records are never removed" }
         do {
-            try Schemas.validate(data, kind: kind, record: act.record)
+            let value = try Schemas.parse(data, record: act.record)
+            try Schemas.schema(for: kind).validate(value, record: act.record)
+            guard CanonicalJSON.bytes(of: value) == data else { return "\(json) is not in canonical JSON form" }
         } catch {
             return error.description
         }
-        guard let signer = PolicyReplay.account(act.signer, in: before) else { return "\(act.signer) had no account" }
+        guard let path = try? Account.path(act.signer), let signer = cached(Account.self, path.value, in: before) else {
+            return "\(act.signer) had no account"
+        }
         let policy = policy(in: before)
         switch kind {
         case .sop: return sopRefusal(act, touched, before: before, after: after, signer: signer, policy: policy)
         case .equipment: return equipmentRefusal(act, touched, before: before, data: data, signer: signer, policy: policy)
         case .workOrder: return workOrderRefusal(act, touched, before: before, data: data, signer: signer, policy: policy)
         }
+    }
+
+    /// The record at `path` in `tree`, decoded once per blob.
+    func cached<T: Decodable & Sendable>(_ type: T.Type, _ path: String, in tree: TreeView) -> T? {
+        guard let id = tree.id(of: path) else { return nil }
+        if let hit = decoded[id] as? T { return hit }
+        guard let data = tree.read(path), let value = try? JSONDecoder().decode(T.self, from: data) else { return nil }
+        decoded[id] = value
+        return value
     }
 
     func policy(in tree: TreeView) -> Policy {
@@ -55,10 +70,10 @@ public final class DocumentReplay: ActReplay {
         return decoded
     }
 
-    /// nil when `value` encodes to exactly `data`, else why not.
-    static func mismatch<T: Encodable & Equatable>(_ expected: T, _ data: Data, _ id: String) -> String? {
-        guard let encoded = try? CanonicalJSON.encode(expected) else { return "\(id) cannot be encoded" }
-        return encoded == data ? nil : "\(id) as written differs from what the lifecycle gives for this act"
+    /// nil when the record written (`data`, already checked to be canonical and schema-valid, so
+    /// one value has one form) is the `expected` one, else why not.
+    static func mismatch<T: Equatable>(_ expected: T, _ written: T, _ id: String) -> String? {
+        written == expected ? nil : "\(id) as written differs from what the lifecycle gives for this act"
     }
 
     func equipmentRefusal(_ act: ActInfo, _ touched: Touched, before: TreeView, data: Data, signer: Account,
@@ -70,7 +85,7 @@ public final class DocumentReplay: ActReplay {
         }
         let expected = Equipment(id: act.record, name: stored.name, location: stored.location, department: stored.department,
                                  createdBy: act.signer, createdAt: Timestamp.iso(act.time))
-        return Self.mismatch(expected, data, act.record)
+        return Self.mismatch(expected, stored, act.record)
     }
 
     static func permission(_ permission: Permission, _ signer: Account, _ policy: Policy) -> String? {

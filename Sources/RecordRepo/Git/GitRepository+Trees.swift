@@ -62,23 +62,55 @@ extension GitRepository {
 
     /// Paths whose blobs differ between two trees (nil: the empty tree).
     func changedPaths(from old: ObjectID?, to new: ObjectID) throws(GitError) -> [String] {
-        var oldTree: OpaquePointer?, newTree: OpaquePointer?
-        var newOID = new.raw
-        try git("git_tree_lookup") { git_tree_lookup(&newTree, handle, &newOID) }
-        defer { git_tree_free(newTree) }
-        if var oldOID = old?.raw {
-            try git("git_tree_lookup") { git_tree_lookup(&oldTree, handle, &oldOID) }
-        }
-        defer { git_tree_free(oldTree) }
-        var diff: OpaquePointer?
-        try git("git_diff_tree_to_tree") { git_diff_tree_to_tree(&diff, handle, oldTree, newTree, nil) }
-        defer { git_diff_free(diff) }
         var paths: [String] = []
-        for index in 0..<git_diff_num_deltas(diff) {
-            guard let delta = git_diff_get_delta(diff, index) else { continue }
-            let file = delta.pointee.new_file.path ?? delta.pointee.old_file.path
-            if let file { paths.append(String(cString: file)) }
-        }
+        try collectChanges(from: old, to: new, prefix: "", into: &paths)
         return paths
+    }
+
+    /// Walks two trees side by side in tree order and descends only into subtrees whose IDs
+    /// differ, so the cost follows the size of the change, not of the tree (libgit2's tree diff
+    /// visits every entry: quadratic over a history of 100,000 records).
+    private func collectChanges(from old: ObjectID?, to new: ObjectID?, prefix: String, into paths: inout [String]) throws(GitError) {
+        var oldTree: OpaquePointer?, newTree: OpaquePointer?
+        if var oid = old?.raw { try git("git_tree_lookup") { git_tree_lookup(&oldTree, handle, &oid) } }
+        defer { git_tree_free(oldTree) }
+        if var oid = new?.raw { try git("git_tree_lookup") { git_tree_lookup(&newTree, handle, &oid) } }
+        defer { git_tree_free(newTree) }
+        let oldCount = oldTree.map { git_tree_entrycount($0) } ?? 0
+        let newCount = newTree.map { git_tree_entrycount($0) } ?? 0
+        var i = 0, j = 0
+        while i < oldCount || j < newCount {
+            let a = i < oldCount ? git_tree_entry_byindex(oldTree, i) : nil
+            let b = j < newCount ? git_tree_entry_byindex(newTree, j) : nil
+            let order: Int32 = a == nil ? 1 : b == nil ? -1 : git_tree_entry_cmp(a, b)
+            if order == 0 {
+                if git_oid_equal(git_tree_entry_id(a), git_tree_entry_id(b)) == 0 || git_tree_entry_type(a) != git_tree_entry_type(b) {
+                    try record(entry(a), entry(b), prefix: prefix, into: &paths)
+                }
+                i += 1; j += 1
+            } else if order < 0 {
+                try record(entry(a), nil, prefix: prefix, into: &paths)
+                i += 1
+            } else {
+                try record(nil, entry(b), prefix: prefix, into: &paths)
+                j += 1
+            }
+        }
+    }
+
+    private func entry(_ pointer: OpaquePointer?) -> (name: String, id: ObjectID, isTree: Bool)? {
+        guard let pointer else { return nil }
+        return (String(cString: git_tree_entry_name(pointer)), ObjectID(git_tree_entry_id(pointer)),
+                git_tree_entry_type(pointer) == GIT_OBJECT_TREE)
+    }
+
+    private func record(_ old: (name: String, id: ObjectID, isTree: Bool)?, _ new: (name: String, id: ObjectID, isTree: Bool)?,
+                        prefix: String, into paths: inout [String]) throws(GitError) {
+        let path = prefix + (new?.name ?? old?.name ?? "")
+        if old?.isTree == true || new?.isTree == true {
+            try collectChanges(from: old?.isTree == true ? old?.id : nil, to: new?.isTree == true ? new?.id : nil,
+                               prefix: path + "/", into: &paths)
+        }
+        if old.map({ !$0.isTree }) == true || new.map({ !$0.isTree }) == true { paths.append(path) }
     }
 }

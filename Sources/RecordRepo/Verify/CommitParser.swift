@@ -93,10 +93,11 @@ struct ParsedCommit {
         guard let open = text.lastIndex(of: "<"), let close = text.lastIndex(of: ">"), open < close else {
             return nil
         }
-        let name = text[..<open].trimmingCharacters(in: .whitespaces)
+        var name = text[..<open]
+        while name.last == " " { name = name.dropLast() }
         let email = String(text[text.index(after: open)..<close])
         let rest = text[text.index(after: close)...].split(separator: " ")
         guard rest.count == 2, let time = Int64(rest[0]) else { return nil }
-        return Person(name: name, email: email, time: time, offset: String(rest[1]))
+        return Person(name: String(name), email: email, time: time, offset: String(rest[1]))
     }
 }

@@ -5,7 +5,7 @@ extension Verifier {
     /// Ed25519 check when everything else about it holds.
     func checkCommit(_ id: ObjectID, _ commit: ParsedCommit, isRoot: Bool,
                      previous: (time: Int64, tree: ObjectID?), keys: inout KeyCache,
-                     report: inout VerificationReport, replay: (any ActReplay)?) -> PendingSignature? {
+                     report: inout VerificationReport, replay: ReplayPipeline?) -> PendingSignature? {
         var record: String?
         func fail(_ message: String, check: String = "signature") -> PendingSignature? {
             report.failures.append(.init(check: check, commit: id.hex, record: record, message: message))
@@ -57,11 +57,7 @@ extension Verifier {
         }
         if let replay {
             let act = ActInfo(commit: id, parent: commit.parents.first, summary: summary, trailers: trailers)
-            let before = TreeView(repo: ledger.repo, tree: isRoot ? nil : previous.tree)
-            let after = TreeView(repo: ledger.repo, tree: commit.tree)
-            if let refusal = replay.refusal(of: act, before: before, after: after, isRoot: isRoot) {
-                _ = fail(refusal, check: "authority")
-            }
+            replay.submit(act, before: isRoot ? nil : previous.tree, after: commit.tree, isRoot: isRoot)
         }
         return PendingSignature(commit: id, record: trailers.record, signature: signature,
                                 signedData: commit.signedData)

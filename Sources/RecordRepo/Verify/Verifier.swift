@@ -39,6 +39,8 @@ public struct Verifier {
         var previous: (time: Int64, tree: ObjectID?) = (Int64.min, nil)
         // Ed25519 checks run on other cores while this thread goes on reading objects.
         let signatures = SignatureChecks()
+        // Check 3 runs on a thread of its own as well.
+        let replays = replay.flatMap { ReplayPipeline(replay: $0, path: ledger.path) }
         for (index, id) in chain.enumerated() {
             // Parsed again here rather than kept from the walk: 100,000 parsed commits held at
             // once would double verify's peak memory.
@@ -46,7 +48,7 @@ public struct Verifier {
             let entry = (id: id, parsed: parsed)
             objects.walkTree(entry.parsed.tree, commit: entry.id, report: &report)
             if let item = checkCommit(entry.id, entry.parsed, isRoot: index == 0, previous: previous,
-                                      keys: &keys, report: &report, replay: replay) {
+                                      keys: &keys, report: &report, replay: replays) {
                 pending.append(item)
                 if pending.count == SignatureChecks.chunk {
                     signatures.start(pending)
@@ -60,6 +62,7 @@ public struct Verifier {
             report.failures.append(.init(check: "signature", commit: bad.commit.hex, record: bad.record,
                                          message: "the signature does not match the commit's content"))
         }
+        report.failures += replays?.finish() ?? []
         report.objects = objects.seen.count
         Checkpoints(ledger: ledger).verify(head: head, keys: &keys, report: &report)
         report.failures.sort { ($0.check == "objects" ? 0 : 1, $0.commit ?? "") < ($1.check == "objects" ? 0 : 1, $1.commit ?? "") }
