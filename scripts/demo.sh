@@ -35,17 +35,71 @@ say "6. Alice resets Tara: a new key and a one-time password that Tara must chan
 RECREPO_NEW_PASSWORD='Tech-onetime-002' as alice 'Admin-pass-2026' user reset tara --reason "Locked out after failed attempts; identity confirmed in person"
 RECREPO_NEW_PASSWORD='Tech-second-phrase' as tara 'Tech-onetime-002' passwd
 
-say "7. A checkpoint: the system signs a tag at the head, so that a later rollback of history is detected."
+say "7. Alice adds document control (Dora, Dan), a QA approver (Victor), a supervisor (Sam). Each changes the one-time password."
+RECREPO_NEW_PASSWORD='Doc-onetime-0001' as alice 'Admin-pass-2026' user add dora --name "Dora Docs" --role document-control --department Quality --reason "Document controller"
+RECREPO_NEW_PASSWORD='Doc-onetime-0002' as alice 'Admin-pass-2026' user add dan --name "Dan Docs" --role document-control --department Quality --reason "Document controller"
+RECREPO_NEW_PASSWORD='Qa-onetime-0002' as alice 'Admin-pass-2026' user add victor --name "Victor QA" --role qa --department Quality --reason "QA approver"
+RECREPO_NEW_PASSWORD='Sup-onetime-0001' as alice 'Admin-pass-2026' user add sam --name "Sam Supervisor" --role supervisor --department Maintenance --reason "Maintenance supervisor"
+RECREPO_NEW_PASSWORD='Dora-own-phrase-1' as dora 'Doc-onetime-0001' passwd
+RECREPO_NEW_PASSWORD='Dan-own-phrase-01' as dan 'Doc-onetime-0002' passwd
+RECREPO_NEW_PASSWORD='Victor-own-phrase' as victor 'Qa-onetime-0002' passwd
+RECREPO_NEW_PASSWORD='Sam-own-phrase-01' as sam 'Sup-onetime-0001' passwd
+
+say "8. Document control: Dora drafts an SOP from a markdown file and submits it for review."
+cat > "$work/autoclave-check.md" <<'MARKDOWN'
+# Autoclave weekly check
+
+| Setting | Value |
+| --- | --- |
+| Temperature | 121 °C |
+| Hold time | 15 min |
+
+## Steps
+
+- [ ] Isolate the autoclave and check the door seal
+- [ ] Run a Bowie-Dick test cycle
+- [ ] Record the chamber pressure at hold
+MARKDOWN
+sop=$(as dora 'Dora-own-phrase-1' sop new --title "Autoclave weekly check" --file "$work/autoclave-check.md" --reason "New procedure for the autoclave" | tail -1)
+as dora 'Dora-own-phrase-1' sop submit "$sop" --reason "Ready for review"
+echo "Dora tries to review her own SOP:"
+as dora 'Dora-own-phrase-1' sop review "$sop" --reason "Looks fine" 2>&1 || echo "(refused: the reviewer must differ from the author)"
+
+say "9. Dan reviews it; Victor (QA) approves it. The approved revision is effective at once."
+as dan 'Dan-own-phrase-01' sop review "$sop" --reason "Checked against the manufacturer's manual"
+as victor 'Victor-own-phrase' sop approve "$sop" --reason "Approved for use"
+"$bin" sop show "$sop"
+"$bin" sop show "$sop" --format html > "$work/$sop.html"
+echo "The printable page of $sop, with its signatures, is in $work/$sop.html"
+
+say "10. A job: Sam registers the autoclave and plans a work order for Tara; Tara starts it and gets the effective SOP."
+as sam 'Sam-own-phrase-01' equipment add AC-101 --name "Autoclave 1" --location "Building 2" --department Sterile --reason "Commissioned"
+wo=$(as sam 'Sam-own-phrase-01' wo new --sop "$sop" --equipment AC-101 --title "Weekly autoclave check" --assign tara --reason "Weekly PM" | tail -1)
+as tara 'Tech-second-phrase' wo start "$wo"
+"$bin" wo sop "$wo" --format markdown | head -3
+
+say "11. Tara signs each checklist step in order, then completes the job; Sam reviews it; Victor (QA) closes it."
+echo "Tara tries to sign step 2 before step 1:"
+as tara 'Tech-second-phrase' wo step "$wo" 2 2>&1 || echo "(refused: steps are signed in order)"
+as tara 'Tech-second-phrase' wo step "$wo" 1
+as tara 'Tech-second-phrase' wo step "$wo" 2 --note "Bowie-Dick sheet passed"
+as tara 'Tech-second-phrase' wo step "$wo" 3 --note "2.1 bar"
+as tara 'Tech-second-phrase' wo complete "$wo" --reason "All steps done"
+as sam 'Sam-own-phrase-01' wo review "$wo" --reason "Records complete and legible"
+as victor 'Victor-own-phrase' wo close "$wo" --reason "Released for use"
+"$bin" wo show "$wo"
+
+say "12. A checkpoint: the system signs a tag at the head, so that a later rollback of history is detected."
 "$bin" checkpoint
 
-say "8. The accounts and the audit trail (every act: when, who, what it means, why)."
+say "13. The accounts and the audit trail (every act: when, who, what it means, why)."
 "$bin" user list
 "$bin" log
 
-say "9. recrepo verify: every object, every signature against the key the account held at that time, every act against the policy, every checkpoint."
+say "14. recrepo verify: every object, every signature against the key the account held at that time, every act replayed against the policy and the lifecycles, every checkpoint."
 "$bin" verify
 
-say "10. Independent check with stock git only: fsck and verify-commit on every commit."
+say "15. Independent check with stock git only: fsck and verify-commit on every commit."
 "$bin" allowed-signers --output "$work/allowed_signers"
 git -C "$RECREPO_REPO" fsck --full --strict && echo "git fsck --full --strict: clean"
 good=0; total=0
@@ -60,4 +114,4 @@ done
 echo "git verify-commit: $good of $total commits have a Good signature whose signer is the author"
 [ "$good" -eq "$total" ]
 
-say "Done. The demonstration repository is $RECREPO_REPO (keys beside it in $RECREPO_REPO/recrepo/, never in history)."
+say "Done. The demonstration repository is $RECREPO_REPO (keys beside it in $RECREPO_REPO/recrepo/, never in history). The rendered SOP page is $work/$sop.html."

@@ -2,7 +2,11 @@ import Foundation
 
 /// The real git CLI, used by tests only, as the independent oracle.
 enum Git {
-    struct Output { let status: Int32; let stdout: String; let stderr: String }
+    struct Output {
+        let status: Int32, stdout: String, stderr: String
+        /// Standard output exactly as written, for byte-for-byte checks.
+        var stdoutData = Data()
+    }
 
     @discardableResult
     static func run(_ arguments: [String], in directory: String, input: Data? = nil,
@@ -58,6 +62,11 @@ enum Command {
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Git.Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                          stderr: String(decoding: stderr, as: UTF8.self))
+                          stderr: String(decoding: stderr, as: UTF8.self), stdoutData: stdout)
+    }
+
+    /// The bytes a command writes to standard output.
+    static func runData(_ executable: String, _ arguments: [String], environment: [String: String]) throws -> Data {
+        try run(executable, arguments, environment: environment).stdoutData
     }
 }
