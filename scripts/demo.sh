@@ -40,10 +40,10 @@ RECREPO_NEW_PASSWORD='Doc-onetime-0001' as alice 'Admin-pass-2026' user add dora
 RECREPO_NEW_PASSWORD='Doc-onetime-0002' as alice 'Admin-pass-2026' user add dan --name "Dan Docs" --role document-control --department Quality --reason "Document controller"
 RECREPO_NEW_PASSWORD='Qa-onetime-0002' as alice 'Admin-pass-2026' user add victor --name "Victor QA" --role qa --department Quality --reason "QA approver"
 RECREPO_NEW_PASSWORD='Sup-onetime-0001' as alice 'Admin-pass-2026' user add sam --name "Sam Supervisor" --role supervisor --department Maintenance --reason "Maintenance supervisor"
-RECREPO_NEW_PASSWORD='Dora-own-phrase-1' as dora 'Doc-onetime-0001' passwd
-RECREPO_NEW_PASSWORD='Dan-own-phrase-01' as dan 'Doc-onetime-0002' passwd
-RECREPO_NEW_PASSWORD='Victor-own-phrase' as victor 'Qa-onetime-0002' passwd
-RECREPO_NEW_PASSWORD='Sam-own-phrase-01' as sam 'Sup-onetime-0001' passwd
+RECREPO_NEW_PASSWORD='Red-kite-sky-41' as dora 'Doc-onetime-0001' passwd
+RECREPO_NEW_PASSWORD='Blue-river-stone-7' as dan 'Doc-onetime-0002' passwd
+RECREPO_NEW_PASSWORD='Quiet-harbour-88' as victor 'Qa-onetime-0002' passwd
+RECREPO_NEW_PASSWORD='Green-field-oak-3' as sam 'Sup-onetime-0001' passwd
 
 say "8. Document control: Dora drafts an SOP from a markdown file and submits it for review."
 cat > "$work/autoclave-check.md" <<'MARKDOWN'
@@ -60,21 +60,21 @@ cat > "$work/autoclave-check.md" <<'MARKDOWN'
 - [ ] Run a Bowie-Dick test cycle
 - [ ] Record the chamber pressure at hold
 MARKDOWN
-sop=$(as dora 'Dora-own-phrase-1' sop new --title "Autoclave weekly check" --file "$work/autoclave-check.md" --reason "New procedure for the autoclave" | tail -1)
-as dora 'Dora-own-phrase-1' sop submit "$sop" --reason "Ready for review"
+sop=$(as dora 'Red-kite-sky-41' sop new --title "Autoclave weekly check" --file "$work/autoclave-check.md" --reason "New procedure for the autoclave" | tail -1)
+as dora 'Red-kite-sky-41' sop submit "$sop" --reason "Ready for review"
 echo "Dora tries to review her own SOP:"
-as dora 'Dora-own-phrase-1' sop review "$sop" --reason "Looks fine" 2>&1 || echo "(refused: the reviewer must differ from the author)"
+as dora 'Red-kite-sky-41' sop review "$sop" --reason "Looks fine" 2>&1 || echo "(refused: the reviewer must differ from the author)"
 
 say "9. Dan reviews it; Victor (QA) approves it. The approved revision is effective at once."
-as dan 'Dan-own-phrase-01' sop review "$sop" --reason "Checked against the manufacturer's manual"
-as victor 'Victor-own-phrase' sop approve "$sop" --reason "Approved for use"
+as dan 'Blue-river-stone-7' sop review "$sop" --reason "Checked against the manufacturer's manual"
+as victor 'Quiet-harbour-88' sop approve "$sop" --reason "Approved for use"
 "$bin" sop show "$sop"
 "$bin" sop show "$sop" --format html > "$work/$sop.html"
 echo "The printable page of $sop, with its signatures, is in $work/$sop.html"
 
 say "10. A job: Sam registers the autoclave and plans a work order for Tara; Tara starts it and gets the effective SOP."
-as sam 'Sam-own-phrase-01' equipment add AC-101 --name "Autoclave 1" --location "Building 2" --department Sterile --reason "Commissioned"
-wo=$(as sam 'Sam-own-phrase-01' wo new --sop "$sop" --equipment AC-101 --title "Weekly autoclave check" --assign tara --reason "Weekly PM" | tail -1)
+as sam 'Green-field-oak-3' equipment add AC-101 --name "Autoclave 1" --location "Building 2" --department Sterile --reason "Commissioned"
+wo=$(as sam 'Green-field-oak-3' wo new --sop "$sop" --equipment AC-101 --title "Weekly autoclave check" --assign tara --reason "Weekly PM" | tail -1)
 as tara 'Tech-second-phrase' wo start "$wo"
 "$bin" wo sop "$wo" --format markdown | head -3
 
@@ -85,8 +85,8 @@ as tara 'Tech-second-phrase' wo step "$wo" 1
 as tara 'Tech-second-phrase' wo step "$wo" 2 --note "Bowie-Dick sheet passed"
 as tara 'Tech-second-phrase' wo step "$wo" 3 --note "2.1 bar"
 as tara 'Tech-second-phrase' wo complete "$wo" --reason "All steps done"
-as sam 'Sam-own-phrase-01' wo review "$wo" --reason "Records complete and legible"
-as victor 'Victor-own-phrase' wo close "$wo" --reason "Released for use"
+as sam 'Green-field-oak-3' wo review "$wo" --reason "Records complete and legible"
+as victor 'Quiet-harbour-88' wo close "$wo" --reason "Released for use"
 "$bin" wo show "$wo"
 
 say "12. A checkpoint: the system signs a tag at the head, so that a later rollback of history is detected."
