@@ -21,9 +21,9 @@ struct BenchPlant {
         func person(_ id: String, _ role: Role) throws -> Session {
             _ = try records.addUser(id, name: "Bench \(id)", roles: [role], department: "Maintenance", password: Self.password,
                                     reason: "Benchmark staff", by: admin)
-            try records.changePassword(try records.authenticate(id, password: Self.password), to: "bench \(id) pass 2",
+            try records.changePassword(try records.authenticate(id, password: Self.password), to: "second pass for bench",
                                        oldPassword: Self.password)
-            return try records.authenticate(id, password: "bench \(id) pass 2")
+            return try records.authenticate(id, password: "second pass for bench")
         }
         let author = try person("dora", .documentControl), reviewer = try person("dan", .documentControl)
         let qa = try person("quinn", .qa)

@@ -25,8 +25,9 @@ let repository = work.appendingPathComponent("records").path
 let plant = try BenchPlant(at: repository)
 try durableBenchmark(plant: plant, acts: durableActs, work: work)
 if target > durableActs {
-    try batchBenchmark(plant: plant, from: durableActs + 1, to: target, work: work)
+    try batchBenchmark(plant: plant, from: durableActs + 101, to: target, work: work)
 }
 try jobSOPBenchmark(plant: plant)
 runRenderBenchmark()
-verifyBenchmark(repository: repository, executable: executable)
+verifyBenchmark(repository: repository, executable: executable, records: plant.records)
+verifyWithoutReplayBenchmark(records: plant.records)
