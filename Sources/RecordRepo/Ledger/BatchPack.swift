@@ -8,6 +8,9 @@ struct BatchPack {
     private(set) var pack = PackData()
     private var added: Set<ObjectID> = []
     private var depth: [ObjectID: Int] = [:]
+    /// The trees the previous act wrote: usually the bases of this act's deltas, so kept to save
+    /// reading (and hashing) them again.
+    private var recentTrees: [ObjectID: Data] = [:]
 
     /// Adds what `commit` wrote on top of `parentTree` by changing `paths`.
     mutating func add(commit: ObjectID, parentTree: ObjectID?, paths: [RecordPath], from repo: GitRepository) throws(GitError) {
@@ -20,11 +23,13 @@ struct BatchPack {
                 if !prefixes.contains(prefix) { prefixes.append(prefix) }
             }
         }
+        var trees: [ObjectID: Data] = [:]
         for prefix in prefixes {
             guard let new = try object(at: prefix, in: tree, repo), !added.contains(new) else { continue }
             let old = try parentTree.flatMap { (base) throws(GitError) in try object(at: prefix, in: base, repo) }
-            try add(new, base: old, from: repo)
+            trees[new] = try add(new, base: old, from: repo)
         }
+        recentTrees = trees
         for path in paths {
             if let blob = try repo.entry(at: path.value, inTree: tree), !added.contains(blob) {
                 try add(blob, base: nil, from: repo)
@@ -37,16 +42,21 @@ struct BatchPack {
         prefix.isEmpty ? tree : try repo.entry(at: prefix, inTree: tree)
     }
 
-    private mutating func add(_ id: ObjectID, base: ObjectID?, from repo: GitRepository) throws(GitError) {
+    @discardableResult
+    private mutating func add(_ id: ObjectID, base: ObjectID?, from repo: GitRepository) throws(GitError) -> Data {
         let object = try repo.readObject(id)
         let baseDepth = base.map { depth[$0] ?? 0 } ?? 0
-        if let base, base != id, baseDepth < Self.maxDepth,
-           let delta = Delta.encode(from: try repo.readObject(base).data, to: object.data) {
+        var baseData: Data?
+        if let base, base != id, baseDepth < Self.maxDepth {
+            if let recent = recentTrees[base] { baseData = recent } else { baseData = try repo.readObject(base).data }
+        }
+        if let base, let baseData, let delta = Delta.encode(from: baseData, to: object.data) {
             pack.add(delta: delta, base: base)
             depth[id] = baseDepth + 1
         } else {
             pack.add(type: object.type, content: object.data)
         }
         added.insert(id)
+        return object.data
     }
 }
