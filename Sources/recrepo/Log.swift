@@ -39,10 +39,11 @@ extension RecRepo {
             switch format {
             case .json: try printJSON(entries)
             case .text:
-                for entry in entries {
+                for (entry, act) in zip(entries, acts) {
                     let revision = entry.revision.map { " r\($0)" } ?? ""
                     print("\(entry.time)  \(entry.commit.prefix(12))  \(entry.meaning)  \(entry.record)\(revision)")
-                    print("    signed by \(entry.name) <\(entry.signer)>: \(entry.reason)")
+                    print("    \(Terminal.printable(act.summary))")
+                    print("    signed by \(entry.name) <\(entry.signer)>: \(Terminal.printable(entry.reason))")
                 }
             }
         }

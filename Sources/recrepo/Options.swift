@@ -36,6 +36,9 @@ struct UserOptions: ParsableArguments {
     /// Authenticates with ID and password; every signing asks for both (§11.200(a)(1)).
     func session(_ records: Records) throws -> Session {
         let id = try userID()
+        guard records.keystore.hasSystemKey else {
+            throw CLIError.refused("this repository has no keystore (it was restored from a backup made without --with-keystore), so it is read-only: nobody can sign here. Restore from a backup made with 'recrepo backup --with-keystore' to sign")
+        }
         let password = try Terminal.password(prompt: "Password for \(id): ")
         let session = try records.authenticate(id, password: password)
         for lock in records.ledger.recoveredLocks { Terminal.warn("removed \(lock) left by an interrupted write") }

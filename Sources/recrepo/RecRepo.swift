@@ -10,5 +10,6 @@ struct RecRepo: ParsableCommand {
             that stock 'git verify-commit' accepts.
             """,
         subcommands: [Init.self, User.self, Passwd.self, SOPCommand.self, EquipmentCommand.self,
-                      WorkOrderCommand.self, Log.self, Verify.self, Checkpoint.self, AllowedSigners.self])
+                      WorkOrderCommand.self, Log.self, Verify.self, Checkpoint.self, AllowedSigners.self,
+                      Backup.self, Restore.self, Drill.self])
 }

@@ -10,9 +10,22 @@ extension RecRepo {
 
         @OptionGroup var repo: RepoOptions
         @Option(help: "text or json.") var format: OutputFormat = .text
+        @Option(help: "Compare main and the checkpoints with a replica (a path or file:// URL) instead.")
+        var against: String?
 
         func run() throws {
             let records = try repo.open()
+            if let against {
+                let comparison = try records.ledger.compare(with: against)
+                switch format {
+                case .json: try printJSON(comparison)
+                case .text:
+                    print("\(comparison.ok ? "OK" : "FAILED"): \(comparison.message)")
+                    for commit in comparison.missingHere { print("  missing here: \(commit)") }
+                }
+                if !comparison.ok { throw ExitCode(1) }
+                return
+            }
             let report = records.ledger.verify(replay: RecordChecks.replay)
             switch format {
             case .json: try printJSON(report)

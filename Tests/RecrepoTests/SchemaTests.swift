@@ -9,6 +9,10 @@ import Testing
         case .sop: try .of(Fixtures.sop())
         case .equipment: try .of(Fixtures.equipment())
         case .workOrder: try .of(Fixtures.closedWorkOrder())
+        case .drill: try .of(Drill(id: "DRILL-000001", result: .fail, source: "/backups/site-b", head: String(repeating: "a", count: 40),
+                                   commits: 10, objects: 50, bytes: 4096, restoreMilliseconds: 12, verifyMilliseconds: 30,
+                                   totalMilliseconds: 45, problems: ["verify [objects] a: missing"], performedBy: "alice",
+                                   performedAt: Fixtures.time))
         }
     }
 
@@ -23,9 +27,10 @@ import Testing
         }
     }
 
-    @Test("schemas/ holds exactly the three record schemas and each compiles")
+    @Test("schemas/ holds exactly one schema per record kind and each compiles")
     func schemasCompile() throws {
-        #expect(Schemas.names == ["equipment.schema.json", "sop.schema.json", "work-order.schema.json"])
+        #expect(Schemas.names == RecordKind.allCases.map(\.schemaName).sorted())
+        #expect(Schemas.names.count == 4)
         for kind in RecordKind.allCases { _ = try Schemas.schema(for: kind) }
     }
 
@@ -52,6 +57,9 @@ import Testing
             case .sop: try .of(SOP.draft(id: "SOP-0002", title: "T", author: "alice", at: Fixtures.time))
             case .equipment: try .of(Equipment(id: "AB-1", name: "x", createdBy: "alice", createdAt: Fixtures.time))
             case .workOrder: try .of(Fixtures.openWorkOrder(assignee: nil))
+            case .drill: try .of(Drill(id: "DRILL-000001", result: .pass, source: "this repository", head: nil, commits: 0,
+                                       objects: 0, bytes: 0, restoreMilliseconds: 0, verifyMilliseconds: 0, totalMilliseconds: 0,
+                                       problems: [], performedBy: "alice", performedAt: Fixtures.time))
             }
         for key in minimal.keys {
             Self.expectViolation(minimal.replacing([.key(key)], with: nil), kind: kind, path: key, reason: "is required but missing")

@@ -14,6 +14,8 @@ public enum Permission: String, Codable, Sendable, CaseIterable, CodingKeyRepres
     case woExecute = "wo.execute"
     case woReview = "wo.review"
     case woClose = "wo.close"
+    /// Run a recovery drill and sign its result.
+    case backupDrill = "backup.drill"
 
     /// The roles of a new repository's policy.
     public static let standard: [Permission: [Role]] = [
@@ -26,6 +28,7 @@ public enum Permission: String, Codable, Sendable, CaseIterable, CodingKeyRepres
         .woExecute: [.technician],
         .woReview: [.supervisor],
         .woClose: [.qa],
+        .backupDrill: [.admin],
     ]
 }
 

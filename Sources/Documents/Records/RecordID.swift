@@ -3,6 +3,8 @@ public enum RecordKind: String, Codable, Sendable, CaseIterable {
     case sop
     case equipment
     case workOrder = "wo"
+    /// A recovery drill's result.
+    case drill
 
     /// The file in `schemas/` that describes this kind.
     public var schemaName: String {
@@ -10,6 +12,7 @@ public enum RecordKind: String, Codable, Sendable, CaseIterable {
         case .sop: "sop.schema.json"
         case .equipment: "equipment.schema.json"
         case .workOrder: "work-order.schema.json"
+        case .drill: "drill.schema.json"
         }
     }
 }
@@ -29,6 +32,7 @@ public enum RecordID {
             switch kind {
             case .sop: prefix == Array("SOP".utf8) && (4...9).contains(digits.count)
             case .workOrder: prefix == Array("WO".utf8) && (6...9).contains(digits.count)
+            case .drill: prefix == Array("DRILL".utf8) && (6...9).contains(digits.count)
             case .equipment:
                 (2...12).contains(prefix.count) && isUpper(prefix[0]) && (1...9).contains(digits.count)
                     && prefix.allSatisfy { isUpper($0) || isDigit($0) }
@@ -50,6 +54,11 @@ public enum RecordID {
     /// The ID of the `number`th SOP: `SOP-0001` (at least 4 digits). `number` must be 1…999,999,999.
     public static func sopID(number: Int) throws(DocumentsError) -> String {
         "SOP-" + (try padded(number, width: 4, field: "SOP number"))
+    }
+
+    /// The ID of the `number`th recovery drill: `DRILL-000001`.
+    public static func drillID(number: Int) throws(DocumentsError) -> String {
+        "DRILL-" + (try padded(number, width: 6, field: "drill number"))
     }
 
     /// The ID of the `number`th work order: `WO-000001` (at least 6 digits). `number` must be 1…999,999,999.
@@ -108,6 +117,7 @@ public enum RecordID {
             switch kind {
             case .sop: "an SOP ID is 'SOP-' and 4 to 9 digits, e.g. SOP-0001"
             case .workOrder: "a work order ID is 'WO-' and 6 to 9 digits, e.g. WO-000001"
+            case .drill: "a drill ID is 'DRILL-' and 6 to 9 digits, e.g. DRILL-000001"
             case .equipment:
                 "an equipment ID is 2 to 12 capital letters or digits starting with a letter, '-', and 1 to 9 digits, e.g. PUMP-101"
             }

@@ -50,6 +50,7 @@ public final class DocumentReplay: ActReplay {
         case .sop: return sopRefusal(act, touched, before: before, after: after, signer: signer, policy: policy)
         case .equipment: return equipmentRefusal(act, touched, before: before, data: data, signer: signer, policy: policy)
         case .workOrder: return workOrderRefusal(act, touched, before: before, data: data, signer: signer, policy: policy)
+        case .drill: return drillRefusal(act, touched, before: before, data: data, signer: signer, policy: policy)
         }
     }
 
@@ -86,6 +87,20 @@ public final class DocumentReplay: ActReplay {
         let expected = Equipment(id: act.record, name: stored.name, location: stored.location, department: stored.department,
                                  createdBy: act.signer, createdAt: Timestamp.iso(act.time))
         return Self.mismatch(expected, stored, act.record)
+    }
+
+    func drillRefusal(_ act: ActInfo, _ touched: Touched, before: TreeView, data: Data, signer: Account,
+                      policy: Policy) -> String? {
+        if let refusal = Self.permission(.backupDrill, signer, policy) { return refusal }
+        guard before.id(of: touched.json) == nil, act.meaning == .backupDrill else {
+            return "a drill result is created once, as an act with the meaning backup-drill"
+        }
+        guard let stored = try? JSONDecoder().decode(Drill.self, from: data), stored.id == act.record,
+              stored.performedBy == act.signer, stored.performedAt == Timestamp.iso(act.time),
+              (stored.result == .pass) == stored.problems.isEmpty else {
+            return "\(act.record) does not name its signer and signing time, or its result contradicts its problems"
+        }
+        return nil
     }
 
     static func permission(_ permission: Permission, _ signer: Account, _ policy: Policy) -> String? {

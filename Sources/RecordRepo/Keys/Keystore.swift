@@ -143,3 +143,25 @@ extension Keystore {
         Signer(principal: Signer.systemPrincipal, name: "recrepo system", key: try systemKey())
     }
 }
+
+extension Keystore {
+    /// Whether this keystore can sign at all (a repository restored without its keystore cannot).
+    public var hasSystemKey: Bool { FileManager.default.fileExists(atPath: directory.appendingPathComponent("system-key").path) }
+
+    /// Copies the sealed keys, the system key and the failure counts to `other` (a backup or a
+    /// restored repository). Sealed keys open only with their owners' passwords wherever they are.
+    public func copy(to other: Keystore) throws(KeystoreError) {
+        let manager = FileManager.default
+        do {
+            try manager.createDirectory(at: other.directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            for name in ["keys", "attempts", "system-key"] {
+                let source = directory.appendingPathComponent(name), target = other.directory.appendingPathComponent(name)
+                guard manager.fileExists(atPath: source.path) else { continue }
+                if manager.fileExists(atPath: target.path) { try manager.removeItem(at: target) }
+                try manager.copyItem(at: source, to: target)
+            }
+        } catch {
+            throw .io(path: other.directory.path, detail: "cannot copy the keystore: \(error.localizedDescription)")
+        }
+    }
+}

@@ -10,6 +10,7 @@ public enum LedgerError: Error, Sendable, CustomStringConvertible {
     case busy(attempts: Int)
     case staleLock(path: String)
     case objectCorrupt(id: ObjectID, detail: String)
+    case replica(path: String, problem: String)
     case git(GitError)
 
     public var description: String {
@@ -34,6 +35,8 @@ public enum LedgerError: Error, Sendable, CustomStringConvertible {
             "\(path) is held by an interrupted write; no recrepo process is running, so remove it and retry"
         case .objectCorrupt(let id, let detail):
             "object \(id.hex) is damaged: \(detail)"
+        case .replica(let path, let problem):
+            "\(path): \(problem)"
         case .git(let error):
             "repository error: \(error)"
         }

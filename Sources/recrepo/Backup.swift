@@ -1,0 +1,70 @@
+import ArgumentParser
+import Documents
+import Foundation
+import RecordRepo
+
+extension RecRepo {
+    struct Backup: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Mirror main and the checkpoints to a replica (a path or file:// URL), then verify it there.",
+            discussion: "A new replica refuses non-fast-forward pushes and deletions. A backup never makes a replica forget: it is refused when the replica holds history this repository lacks.")
+        @OptionGroup var repo: RepoOptions
+        @Argument(help: "The replica: a path or a file:// URL.") var destination: String
+        @Flag(help: "Also copy the sealed keys and the system key (local replicas), so a restore can sign.") var withKeystore = false
+
+        func run() throws {
+            let records = try repo.open()
+            let result = try records.ledger.backup(to: destination)
+            if withKeystore {
+                try records.keystore.copy(to: Keystore(directory: URL(fileURLWithPath: result.destination).appendingPathComponent("recrepo")))
+            }
+            let report = try Records.open(at: result.destination).ledger.verify(replay: RecordChecks.replay)
+            guard report.ok else {
+                throw CLIError.refused("the replica at \(result.destination) does not verify: \(report.failures.first?.message ?? "?") (\(report.failures.count) problem(s)); run 'recrepo verify --repo \(result.destination)'")
+            }
+            print("Backed up \(result.added) new commit\(result.added == 1 ? "" : "s") to \(result.destination); it verifies (\(report.commits) commits, \(report.objects) objects)\(withKeystore ? ", keystore included" : "")")
+        }
+    }
+
+    struct Restore: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Make a working repository from a backup, verified before it is used.")
+        @Argument(help: "The backup: a path or a file:// URL.") var source: String
+        @Argument(help: "A new, empty directory for the restored repository.") var destination: String
+
+        func run() throws {
+            let ledger = try Ledger.restore(from: source, to: destination)
+            let report = Records(ledger: ledger).ledger.verify(replay: RecordChecks.replay)
+            guard report.ok else {
+                try? FileManager.default.removeItem(atPath: destination)
+                let first = report.failures.first.map { "[\($0.check)] \($0.commit.map { String($0.prefix(12)) } ?? "-"): \($0.message)" } ?? "?"
+                throw CLIError.refused("the backup at \(source) does not verify, so nothing was restored: \(first) (\(report.failures.count) problem(s))")
+            }
+            let sourceKeys = Keystore(directory: URL(fileURLWithPath: try Ledger.localPath(source)).appendingPathComponent("recrepo"))
+            if sourceKeys.hasSystemKey {
+                try sourceKeys.copy(to: Keystore(directory: ledger.sidecar))
+                print("Restored \(report.commits) commits to \(destination) with its keystore; it verifies and can sign")
+            } else {
+                print("Restored \(report.commits) commits to \(destination); it verifies. The backup holds no keystore, so this copy is read-only")
+            }
+        }
+    }
+
+    struct Drill: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "A recovery drill: restore a copy, verify it completely, compare it, and sign the result.")
+        @OptionGroup var repo: RepoOptions
+        @OptionGroup var user: UserOptions
+        @Option(help: "Restore from this backup instead of from the repository itself.") var from: String?
+        @OptionGroup var reason: ReasonOption
+
+        func run() throws {
+            let records = try repo.open()
+            let drill = try records.drill(from: from, reason: reason.reason, by: try user.session(records))
+            print(drill.summary)
+            for problem in drill.problems { print("  \(Terminal.printable(problem))") }
+            print(drill.id)
+            if drill.result == .fail { throw ExitCode(1) }
+        }
+    }
+}
