@@ -8,7 +8,8 @@ import RecordRepo
 //   1. durable signed acts (300, one commit each, fsync on) beside the stock git CLI path;
 //   2. batch append growing the repository to ACTS (default 100,000) beside git fast-import;
 //   3. fetching and rendering a job's SOP on that repository, and SOP rendering beside plain cmark-gfm;
-//   4. recrepo verify of that repository beside git fsck --full, with peak memory.
+//   4. recrepo verify of that repository beside git fsck --full, with peak memory;
+//   5. backup and a recovery drill beside git clone --mirror (and git fsck --full).
 
 let target = CommandLine.arguments.dropFirst().compactMap { Int($0) }.first ?? 100_000
 let durableActs = 300
@@ -31,3 +32,4 @@ try jobSOPBenchmark(plant: plant)
 runRenderBenchmark()
 verifyBenchmark(repository: repository, executable: executable, records: plant.records)
 verifyWithoutReplayBenchmark(records: plant.records)
+backupBenchmark(repository: repository, executable: executable, work: work)

@@ -5,7 +5,7 @@ import Foundation
 /// version in the parent commit (as `git fast-import` does), chains at most `maxDepth` long.
 struct BatchPack {
     static let maxDepth = 50
-    private(set) var pack = PackData()
+    var pack = PackData()
     private var added: Set<ObjectID> = []
     private var depth: [ObjectID: Int] = [:]
     /// The trees the previous act wrote: usually the bases of this act's deltas, so kept to save

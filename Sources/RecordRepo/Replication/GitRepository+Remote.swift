@@ -2,19 +2,6 @@ import Foundation
 internal import CGit2
 
 extension GitRepository {
-    /// Fetches `refspecs` from `url` (a path or file:// URL) into this repository. Every object
-    /// received goes through libgit2's indexer, which hashes it.
-    func fetch(from url: String, refspecs: [String]) throws(GitError) {
-        try withRemote(url) { (remote) throws(GitError) in
-            var options = git_fetch_options()
-            try git("git_fetch_options_init") { git_fetch_options_init(&options, UInt32(GIT_FETCH_OPTIONS_VERSION)) }
-            options.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE
-            try withStrings(refspecs) { (list) throws(GitError) in
-                try git("git_remote_fetch") { git_remote_fetch(remote, &list, &options, "recrepo: fetch") }
-            }
-        }
-    }
-
     /// Pushes `refspecs` to `url`; a non-fast-forward update is refused (no `+` is ever used).
     func push(to url: String, refspecs: [String]) throws(GitError) {
         try withRemote(url) { (remote) throws(GitError) in

@@ -52,8 +52,12 @@ extension Ledger {
             }
             added -= (try? replica.commits().count) ?? 0
         }
-        let refspecs = try replicatedRefspecs()
-        do { try repo.push(to: path, refspecs: refspecs) } catch { throw .git(error) }
+        if try replica.head() == nil {
+            try mirror(into: replica)
+        } else {
+            let refspecs = try replicatedRefspecs()
+            do { try repo.push(to: path, refspecs: refspecs) } catch { throw .git(error) }
+        }
         return BackupResult(destination: path, head: head, added: added)
     }
 
@@ -62,12 +66,13 @@ extension Ledger {
     public static func restore(from source: String, to destination: String) throws(LedgerError) -> Ledger {
         let path = try localPath(source)
         guard FileManager.default.fileExists(atPath: path + "/HEAD") else { throw .notARepository(path: path) }
+        let origin = try open(at: path)
         let restored = try create(at: destination)
         do {
-            try restored.repo.fetch(from: path, refspecs: ["\(mainRef):\(mainRef)", "\(checkpointPrefix)*:\(checkpointPrefix)*"])
+            try origin.mirror(into: restored)
         } catch {
             try? FileManager.default.removeItem(atPath: destination)
-            throw .replica(path: source, problem: "cannot be read completely, so nothing was restored: \(error.message)")
+            throw .replica(path: source, problem: "cannot be read completely, so nothing was restored: \(error.description)")
         }
         return restored
     }
