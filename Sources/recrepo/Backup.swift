@@ -21,7 +21,7 @@ extension RecRepo {
             // The replica's objects are this repository's own (same IDs), whose signatures and acts
             // verify here; at the destination every reachable object must read back with its hash.
             let replica = try Records.open(at: result.destination).ledger
-            let report = replica.verifyObjects()
+            let report = replica.verifyObjects(justIndexed: result.mirrored)
             guard report.ok, try replica.head() == result.head else {
                 throw CLIError.refused("the replica at \(result.destination) does not verify: \(report.failures.first?.message ?? "?") (\(report.failures.count) problem(s)); run 'recrepo verify --repo \(result.destination)'")
             }

@@ -120,6 +120,13 @@ final class GitRepository {
         return (git_odb_object_type(object).rawValue, data)
     }
 
+    /// Whether the object database holds `id` (nothing is read or hashed).
+    func contains(_ id: ObjectID) -> Bool {
+        guard let odb = try? objectDatabase() else { return false }
+        var oid = id.raw
+        return git_odb_exists(odb, &oid) == 1
+    }
+
     func writeBlob(_ data: Data) throws(GitError) -> ObjectID {
         var oid = git_oid()
         let code = data.withUnsafeBytes { raw in

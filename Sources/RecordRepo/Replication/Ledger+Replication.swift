@@ -6,6 +6,9 @@ public struct BackupResult: Sendable {
     public let head: ObjectID
     /// Commits the destination did not hold before.
     public let added: Int
+    /// Whether the destination was empty and received the whole history as one pack just now
+    /// (its indexer hashed every object).
+    public let mirrored: Bool
 }
 
 extension Ledger {
@@ -52,13 +55,14 @@ extension Ledger {
             }
             added -= (try? replica.commits().count) ?? 0
         }
-        if try replica.head() == nil {
+        let mirrored = try replica.head() == nil
+        if mirrored {
             try mirror(into: replica)
         } else {
             let refspecs = try replicatedRefspecs()
             do { try repo.push(to: path, refspecs: refspecs) } catch { throw .git(error) }
         }
-        return BackupResult(destination: path, head: head, added: added)
+        return BackupResult(destination: path, head: head, added: added, mirrored: mirrored)
     }
 
     /// A new working repository at `destination` holding `source`'s `main` and checkpoints. The

@@ -70,8 +70,9 @@ public struct Verifier {
     }
 
     /// Check 1 only: every object reachable from `main` reads back with its hash (and the
-    /// checkpoint tags exist), as `git fsck` would find.
-    public func runObjectsOnly() -> VerificationReport {
+    /// checkpoint tags exist), as `git fsck` would find. With `blobsByPresence`, blobs are only
+    /// looked up: for a copy whose indexer has just hashed every object (a connectivity check).
+    public func runObjectsOnly(blobsByPresence: Bool = false) -> VerificationReport {
         var report = VerificationReport()
         let repo = ledger.repo
         guard let head = try? repo.resolve(Ledger.mainRef) else {
@@ -79,6 +80,7 @@ public struct Verifier {
             return report
         }
         var objects = ObjectWalk(repo: repo)
+        objects.blobsByPresence = blobsByPresence
         let chain = walkChain(from: head, objects: &objects, report: &report)
         report.commits = chain.count
         for id in chain {
