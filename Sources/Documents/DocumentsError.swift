@@ -22,6 +22,8 @@ public enum DocumentsError: Error, Sendable, CustomStringConvertible {
     case invalidTransition(record: String, from: String, event: String, reason: String)
     /// An audit-trail review was asked for, but no act was signed since the last review (`review`).
     case nothingToReview(review: String)
+    /// An export cannot be written at `path`: the folder is not empty, or a file cannot be written.
+    case cannotExport(path: String, reason: String)
     case keystore(KeystoreError)
     case ledger(LedgerError)
 
@@ -51,6 +53,7 @@ public enum DocumentsError: Error, Sendable, CustomStringConvertible {
             "\(record) is \(from), so '\(event)' is refused: \(reason)"
         case .nothingToReview(let review):
             "nothing to review: no act has been signed since the last audit-trail review (\(review))"
+        case .cannotExport(let path, let reason): "cannot export to \(path): \(reason)"
         case .keystore(let error): error.description
         case .ledger(let error): error.description
         }
