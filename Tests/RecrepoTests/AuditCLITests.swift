@@ -51,4 +51,10 @@ import Testing
         #expect(try cli.run(["log"]).stdout.contains("audit-review  AR-000001"))
         #expect(try cli.run(["verify"]).status == 0)
     }
+
+    @Test("--help prints the command's help and exits 0", arguments: [[], ["audit"], ["audit", "review"], ["audit", "status"], ["export"], ["verify"]])
+    func help(command: [String]) throws {
+        let output = try Command.run(CLI.binary, command + ["--help"])
+        #expect(output.status == 0 && output.stdout.hasPrefix("OVERVIEW:") && output.stderr.isEmpty, "\(output.stderr)")
+    }
 }
