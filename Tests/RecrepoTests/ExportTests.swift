@@ -112,6 +112,17 @@ import Testing
         #expect(try plant.records.export(.record("AC-101"), to: empty.path).records == ["AC-101"])
     }
 
+    @Test("equipment whose ID looks like an SOP's: both exported, the second named by its kind")
+    func lookAlike() throws {
+        let plant = try Plant()
+        _ = try plant.effectiveSOP(Plant.checklist)
+        plant.tick()
+        _ = try plant.records.addEquipment("SOP-0001", name: "Oddly named", location: nil, department: nil, reason: "New", by: plant.sam)
+        let out = plant.repo.directory.appendingPathComponent("all")
+        #expect(try plant.records.export(.all, to: out.path).records.sorted() == ["AC-101", "SOP-0001", "SOP-0001"])
+        #expect(try Self.files(out).isSuperset(of: ["SOP-0001.json", "SOP-0001.equipment.json", "SOP-0001.equipment.html"]))
+    }
+
     static func leftovers(_ directory: URL) throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.contains(".partial-") }
     }

@@ -30,7 +30,7 @@ enum ExportReadme {
             for c in $(git rev-list main); do git -c gpg.ssh.allowedSignersFile=../allowed_signers verify-commit $c || echo "BAD $c"; done
             ```
 
-            (`git bundle verify` needs to run inside a repository with git before 2.42, hence the clone first.)
+            (Some versions of git verify a bundle only inside a repository, hence the clone first.)
 
             Every commit must report a good signature by the principal that is its author's e-mail
             (the user ID). Each act's commit message ends with its signature manifestation as trailers:

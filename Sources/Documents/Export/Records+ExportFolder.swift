@@ -60,9 +60,12 @@ extension Records {
             ("README.md", Data(ExportReadme.text(head: head.hex, commits: commits, records: exports.map(\.id), exportedAt: exportedAt).utf8)),
             ("allowed_signers", Data(signers.utf8)),
         ]
+        var names: Set<String> = []
         for export in exports {
-            files.append(("\(export.id).json", export.json))
-            files.append(("\(export.id).html", Data(ExportPage.html(export, head: head.hex, exportedAt: exportedAt).utf8)))
+            // An equipment ID may look like another kind's ID (`SOP-0001`): the second one is named by its kind too.
+            let name = names.insert(export.id).inserted ? export.id : "\(export.id).\(export.kind.rawValue)"
+            files.append(("\(name).json", export.json))
+            files.append(("\(name).html", Data(ExportPage.html(export, head: head.hex, exportedAt: exportedAt).utf8)))
         }
         do {
             for file in files { try file.data.write(to: staging.appendingPathComponent(file.name), options: .withoutOverwriting) }
