@@ -20,6 +20,10 @@ public enum DocumentsError: Error, Sendable, CustomStringConvertible {
     case invalidSchema(name: String, path: String, reason: String)
     /// A lifecycle refused an event: `from` is the record's status, `event` what was asked.
     case invalidTransition(record: String, from: String, event: String, reason: String)
+    /// An audit-trail review was asked for, but no act was signed since the last review (`review`).
+    case nothingToReview(review: String)
+    /// An export cannot be written at `path`: the folder is not empty, or a file cannot be written.
+    case cannotExport(path: String, reason: String)
     case keystore(KeystoreError)
     case ledger(LedgerError)
 
@@ -47,6 +51,9 @@ public enum DocumentsError: Error, Sendable, CustomStringConvertible {
             "the schema \(name) cannot be used\(path.isEmpty ? "" : " at \(path)"): \(reason) (this is a defect of the build, not of the records)"
         case .invalidTransition(let record, let from, let event, let reason):
             "\(record) is \(from), so '\(event)' is refused: \(reason)"
+        case .nothingToReview(let review):
+            "nothing to review: no act has been signed since the last audit-trail review (\(review))"
+        case .cannotExport(let path, let reason): "cannot export to \(path): \(reason)"
         case .keystore(let error): error.description
         case .ledger(let error): error.description
         }

@@ -9,6 +9,10 @@ do {
         try command.run()
     } catch let error as ExitCode {
         exit(error.rawValue)
+    } catch where RecRepo.exitCode(for: error) == .success {
+        // `--help` parses as ArgumentParser's help command, whose run() throws the help request.
+        print(RecRepo.fullMessage(for: error))
+        exit(0)
     } catch {
         FileHandle.standardError.write(Data("recrepo: \(CLIError.sentence(for: error))\n".utf8))
         exit(CLIError.isUsage(error) ? 2 : 1)

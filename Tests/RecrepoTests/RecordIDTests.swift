@@ -6,6 +6,7 @@ import Testing
     @Test("well-formed IDs of each kind are accepted", arguments: [
         ("SOP-0001", RecordKind.sop), ("SOP-123456789", .sop), ("WO-000001", .workOrder), ("WO-123456789", .workOrder),
         ("PUMP-101", .equipment), ("AB-1", .equipment), ("ABCDEFGHIJK9-123456789", .equipment), ("P2-7", .equipment),
+        ("DRILL-000001", .drill), ("AR-000001", .review), ("AR-123456789", .review),
     ])
     func accepted(id: String, kind: RecordKind) throws {
         try RecordID.validate(id, kind: kind)
@@ -39,6 +40,10 @@ import Testing
         // Well-formed equipment IDs nonetheless; each kind has its own folder, so they never collide.
         try RecordID.validate("SOP-001", kind: .equipment)
         try RecordID.validate("WO-00001", kind: .equipment)
+        #expect(throws: DocumentsError.self) { try RecordID.validate("AR-00001", kind: .review) }
+        #expect(throws: DocumentsError.self) { try RecordID.validate("AR-000001", kind: .drill) }
+        #expect(try RecordID.generatedID(kind: .review, number: 7) == "AR-000007")
+        #expect(try RecordID.path(kind: .review, id: "AR-000123") == "review/0000/01/AR-000123.json")
     }
 
     @Test("generated IDs are zero-padded to 4 (SOP) and 6 (work order) digits")

@@ -16,6 +16,8 @@ public enum Permission: String, Codable, Sendable, CaseIterable, CodingKeyRepres
     case woClose = "wo.close"
     /// Run a recovery drill and sign its result.
     case backupDrill = "backup.drill"
+    /// Review the audit trail and sign that review (§11.10(e), Annex 11 §9).
+    case auditReview = "audit.review"
 
     /// The roles of a new repository's policy.
     public static let standard: [Permission: [Role]] = [
@@ -29,6 +31,7 @@ public enum Permission: String, Codable, Sendable, CaseIterable, CodingKeyRepres
         .woReview: [.supervisor],
         .woClose: [.qa],
         .backupDrill: [.admin],
+        .auditReview: [.qa, .auditor],
     ]
 }
 

@@ -5,6 +5,8 @@ public enum RecordKind: String, Codable, Sendable, CaseIterable {
     case workOrder = "wo"
     /// A recovery drill's result.
     case drill
+    /// A signed audit-trail review.
+    case review
 
     /// The file in `schemas/` that describes this kind.
     public var schemaName: String {
@@ -13,6 +15,7 @@ public enum RecordKind: String, Codable, Sendable, CaseIterable {
         case .equipment: "equipment.schema.json"
         case .workOrder: "work-order.schema.json"
         case .drill: "drill.schema.json"
+        case .review: "audit-review.schema.json"
         }
     }
 }
@@ -24,7 +27,8 @@ public enum RecordKind: String, Codable, Sendable, CaseIterable {
 /// The checks are on ASCII bytes, so look-alike digits or letters from other scripts never pass.
 public enum RecordID {
     /// Checks `id` against the allowlist of `kind`:
-    /// SOP `^SOP-[0-9]{4,9}$`, equipment `^[A-Z][A-Z0-9]{1,11}-[0-9]{1,9}$`, work order `^WO-[0-9]{6,9}$`.
+    /// SOP `^SOP-[0-9]{4,9}$`, equipment `^[A-Z][A-Z0-9]{1,11}-[0-9]{1,9}$`, work order `^WO-[0-9]{6,9}$`,
+    /// drill `^DRILL-[0-9]{6,9}$`, audit-trail review `^AR-[0-9]{6,9}$`.
     /// - Parameter field: the field or argument the ID came from, named in the error.
     public static func validate(_ id: String, kind: RecordKind, field: String = "id") throws(DocumentsError) {
         guard let (prefix, digits) = split(id) else { throw refusal(id, kind: kind, field: field) }
@@ -33,6 +37,7 @@ public enum RecordID {
             case .sop: prefix == Array("SOP".utf8) && (4...9).contains(digits.count)
             case .workOrder: prefix == Array("WO".utf8) && (6...9).contains(digits.count)
             case .drill: prefix == Array("DRILL".utf8) && (6...9).contains(digits.count)
+            case .review: prefix == Array("AR".utf8) && (6...9).contains(digits.count)
             case .equipment:
                 (2...12).contains(prefix.count) && isUpper(prefix[0]) && (1...9).contains(digits.count)
                     && prefix.allSatisfy { isUpper($0) || isDigit($0) }
@@ -59,6 +64,23 @@ public enum RecordID {
     /// The ID of the `number`th recovery drill: `DRILL-000001`.
     public static func drillID(number: Int) throws(DocumentsError) -> String {
         "DRILL-" + (try padded(number, width: 6, field: "drill number"))
+    }
+
+    /// The ID of the `number`th audit-trail review: `AR-000001`.
+    public static func reviewID(number: Int) throws(DocumentsError) -> String {
+        "AR-" + (try padded(number, width: 6, field: "review number"))
+    }
+
+    /// The ID of the `number`th record of a kind with generated IDs (every kind but equipment).
+    public static func generatedID(kind: RecordKind, number: Int) throws(DocumentsError) -> String {
+        switch kind {
+        case .sop: try sopID(number: number)
+        case .workOrder: try woID(number: number)
+        case .drill: try drillID(number: number)
+        case .review: try reviewID(number: number)
+        case .equipment:
+            throw .invalidField(record: "equipment", field: "id", reason: "equipment IDs are the plant's own, never generated")
+        }
     }
 
     /// The ID of the `number`th work order: `WO-000001` (at least 6 digits). `number` must be 1…999,999,999.
@@ -118,6 +140,7 @@ public enum RecordID {
             case .sop: "an SOP ID is 'SOP-' and 4 to 9 digits, e.g. SOP-0001"
             case .workOrder: "a work order ID is 'WO-' and 6 to 9 digits, e.g. WO-000001"
             case .drill: "a drill ID is 'DRILL-' and 6 to 9 digits, e.g. DRILL-000001"
+            case .review: "an audit-trail review ID is 'AR-' and 6 to 9 digits, e.g. AR-000001"
             case .equipment:
                 "an equipment ID is 2 to 12 capital letters or digits starting with a letter, '-', and 1 to 9 digits, e.g. PUMP-101"
             }

@@ -61,8 +61,7 @@ extension Records {
         while true {
             let basedOn = try head()
             let number = try nextNumber(of: kind, at: basedOn)
-            let id = try kind == .sop ? RecordID.sopID(number: number)
-                : kind == .drill ? RecordID.drillID(number: number) : RecordID.woID(number: number)
+            let id = try RecordID.generatedID(kind: kind, number: number)
             do { return try create(id, basedOn) } catch .ledger(.conflict) where attempt < 3 {
                 attempt += 1
             }

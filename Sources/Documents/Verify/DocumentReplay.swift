@@ -1,7 +1,7 @@
 import Foundation
 import RecordRepo
 
-/// Check 3 for SOPs, equipment and work orders: each act is replayed through the lifecycle and
+/// Check 3 for SOPs, equipment, work orders, drills and audit-trail reviews: each act is replayed through the lifecycle and
 /// the policy in force at its parent, and must produce exactly the record it wrote. An act that
 /// the service would have refused, or whose record differs from what the lifecycle gives, fails.
 public final class DocumentReplay: ActReplay {
@@ -23,7 +23,9 @@ public final class DocumentReplay: ActReplay {
 
     public func refusal(of act: ActInfo, before: TreeView, after: TreeView, isRoot: Bool) -> String? {
         let changed = before.changedPaths(to: after).filter { !$0.hasPrefix("accounts/") && $0 != Policy.path.value }
-        guard !changed.isEmpty else { return nil }
+        guard !changed.isEmpty else {
+            return act.meaning == .auditReview ? "an act with the meaning audit-review must create a review record" : nil
+        }
         guard let kind = RecordKind.allCases.first(where: { changed[0].hasPrefix($0.rawValue + "/") }),
               (try? RecordID.validate(act.record, kind: kind)) != nil,
               let json = try? RecordID.path(kind: kind, id: act.record) else {
@@ -33,6 +35,7 @@ public final class DocumentReplay: ActReplay {
         for path in changed where path != json && path != body {
             return "the act on \(act.record) also changed \(path), which does not belong to it"
         }
+        if act.meaning == .auditReview, kind != .review { return "only an audit-trail review may carry the meaning audit-review" }
         let touched = Touched(kind: kind, id: act.record, json: json, body: body)
         guard let data = after.read(json) else { return "the act removed \(json); records are never removed" }
         do {
@@ -51,6 +54,7 @@ public final class DocumentReplay: ActReplay {
         case .equipment: return equipmentRefusal(act, touched, before: before, data: data, signer: signer, policy: policy)
         case .workOrder: return workOrderRefusal(act, touched, before: before, data: data, signer: signer, policy: policy)
         case .drill: return drillRefusal(act, touched, before: before, data: data, signer: signer, policy: policy)
+        case .review: return reviewRefusal(act, touched, before: before, data: data, signer: signer, policy: policy)
         }
     }
 

@@ -21,6 +21,12 @@ public struct Act: Sendable {
     /// is refused with a conflict instead of being re-signed on top.
     public var guards: [RecordPath]
     public var extraTrailers: [Trailers.Extra]
+    /// When true, the act is only ever built on the head it was decided on (`basedOn`): if `main`
+    /// moved meanwhile, `append` fails with `.conflict` instead of rebuilding it on the new head.
+    /// For acts whose content names the commit they are built on (an audit-trail review names the
+    /// last commit it covers, which must be its parent). A batch builds each act on the one
+    /// before, so only the first act of a batch can be pinned meaningfully.
+    public var pinnedToBase = false
 
     /// An act whose content does not depend on the signing time.
     public init(record: String, revision: Int?, meaning: Meaning, reason: String, summary: String,

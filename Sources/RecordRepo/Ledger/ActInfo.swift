@@ -84,6 +84,15 @@ extension Ledger {
 }
 
 extension Ledger {
+    /// The paths of the files `act` changed (written or removed) against its parent's tree.
+    public func changedPaths(by act: ActInfo) throws(LedgerError) -> [String] {
+        try ledgerCall("changes") {
+            let tree = try repo.commit(act.commit).tree
+            let parentTree = try act.parent.map { (parent) throws(GitError) in try repo.commit(parent).tree }
+            return try repo.changedPaths(from: parentTree, to: tree)
+        }
+    }
+
     /// Walks `main`'s history backwards from `commit` (default: head), newest first, for as long
     /// as `visit` returns true. Costs one commit read per step, so callers stop as soon as they can.
     public func walkBack(from commit: ObjectID? = nil, _ visit: (ActInfo) throws(LedgerError) -> Bool) throws(LedgerError) {

@@ -12,7 +12,8 @@ extension Ledger {
     /// `basedOn` is the head the caller read when it decided the act was allowed. If `main` has
     /// moved since, the act is rebuilt on the new head and signed again, unless one of its changed
     /// or guarded files differs there: then it fails with `.conflict`, because a person must look
-    /// again before signing. A failed append leaves `main` exactly where it was.
+    /// again before signing. An act that is `pinnedToBase` is never rebuilt: it fails with
+    /// `.conflict` as soon as `main` moved. A failed append leaves `main` exactly where it was.
     @discardableResult
     public func append(_ act: Act, by signer: Signer, basedOn: ObjectID?) throws(LedgerError) -> Appended {
         try act.validate(signer: signer)
@@ -35,9 +36,11 @@ extension Ledger {
         }
     }
 
-    /// Refuses when a file the act changes or rests on differs between `basedOn` and `head`.
+    /// Refuses when a file the act changes or rests on differs between `basedOn` and `head`, or,
+    /// for an act pinned to its base, when `main` moved at all.
     func checkGuards(of act: Act, basedOn: ObjectID?, head: ObjectID?) throws(LedgerError) {
         guard basedOn != head, let head else { return }
+        if act.pinnedToBase { throw .conflict(record: act.record, path: Self.mainRef, head: head) }
         try ledgerCall("guards") {
             let oldTree = try basedOn.map { (id) throws(GitError) in try repo.commit(id).tree }
             let newTree = try repo.commit(head).tree

@@ -11,6 +11,8 @@ public enum LedgerError: Error, Sendable, CustomStringConvertible {
     case staleLock(path: String)
     case objectCorrupt(id: ObjectID, detail: String)
     case replica(path: String, problem: String)
+    /// A file the ledger was asked to write (a bundle) cannot be written; nothing is left there.
+    case cannotWrite(path: String, problem: String)
     case git(GitError)
 
     public var description: String {
@@ -37,6 +39,8 @@ public enum LedgerError: Error, Sendable, CustomStringConvertible {
             "object \(id.hex) is damaged: \(detail)"
         case .replica(let path, let problem):
             "\(path): \(problem)"
+        case .cannotWrite(let path, let problem):
+            "cannot write \(path): \(problem)"
         case .git(let error):
             "repository error: \(error)"
         }

@@ -46,6 +46,18 @@ extension TreeView {
         return TreeView(repo: repo, tree: raw.tree)
     }
 
+    /// Walks the first-parent history backwards from `commit`, newest first, while `visit` returns
+    /// true. Stops at the root, or early at a commit that cannot be read or carries no complete
+    /// trailers (the last act visited then still has a `parent`). One commit read per step.
+    public func walkBack(from commit: ObjectID, _ visit: (ActInfo) -> Bool) {
+        var next: ObjectID? = commit
+        while let id = next, let raw = try? repo.commit(id), case .success(let parsed) = Trailers.parse(message: raw.message) {
+            let info = ActInfo(commit: id, parent: raw.parents.first, summary: parsed.summary, trailers: parsed.trailers)
+            guard visit(info) else { return }
+            next = info.parent
+        }
+    }
+
     /// The signed act of `commit`, when it is one, and whether it lies on the history before `descendant`.
     public func act(_ commit: ObjectID, before descendant: ObjectID) -> ActInfo? {
         guard let raw = try? repo.commit(commit), (try? repo.isAncestor(commit, of: descendant)) == true,

@@ -1,0 +1,65 @@
+import Foundation
+import RecordRepo
+
+/// One record as an export holds it (§11.10(b)): its current content and every signed act that
+/// changed it, each with its full signature manifestation (§11.50).
+///
+/// The JSON file (`json`) and the HTML page (`ExportPage`) are made from this value; a further
+/// section (a field-level history) is added as a property here, a key in `json`, and a table in
+/// `ExportPage.tables(for:)`.
+public struct RecordExport: Sendable {
+    /// One act on the record, as its commit's trailers give it.
+    public struct Signature: Sendable, Equatable {
+        public let commit: String
+        /// ISO 8601 UTC.
+        public let time: String
+        /// The user ID.
+        public let signer: String
+        /// The printed name.
+        public let name: String
+        public let meaning: String
+        public let reason: String
+        public let revision: Int?
+
+        public init(_ act: ActInfo) {
+            commit = act.commit.hex
+            time = Timestamp.iso(act.time)
+            signer = act.signer
+            name = act.signerName
+            meaning = act.meaning.rawValue
+            reason = act.reason
+            revision = act.revision
+        }
+
+        var json: JSONValue {
+            .object(["commit": .string(commit), "time": .string(time), "signer": .string(signer), "name": .string(name),
+                     "meaning": .string(meaning), "reason": .string(reason), "revision": revision.map { .integer(Int64($0)) } ?? .null])
+        }
+    }
+
+    public let id: String
+    public let kind: RecordKind
+    /// The record's JSON as it stands at the exported commit.
+    public let record: JSONValue
+    /// An SOP's markdown body (of its latest revision) at the exported commit; nil for other kinds.
+    public let body: String?
+    /// Every act that changed the record's files, oldest first.
+    public let acts: [Signature]
+
+    public init(id: String, kind: RecordKind, record: JSONValue, body: String?, acts: [Signature]) {
+        self.id = id
+        self.kind = kind
+        self.record = record
+        self.body = body
+        self.acts = acts
+    }
+
+    /// The `<ID>.json` file: `{id, kind, record, acts: [{commit, time, signer, name, meaning,
+    /// reason, revision}]}` (and `body` for an SOP), in canonical JSON.
+    public var json: Data {
+        var fields: [String: JSONValue] = ["id": .string(id), "kind": .string(kind.rawValue), "record": record,
+                                           "acts": .array(acts.map(\.json))]
+        if let body { fields["body"] = .string(body) }
+        return CanonicalJSON.bytes(of: .object(fields))
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import RecordRepo
+
+extension Records {
+    /// The kinds whose allowlist `id` passes, most specific first (an equipment ID may look like
+    /// any other); refuses an ID that is no record ID at all, before it is used anywhere.
+    static func candidateKinds(of id: String) throws(DocumentsError) -> [RecordKind] {
+        let order: [RecordKind] = [.sop, .workOrder, .drill, .review, .equipment]
+        let kinds = order.filter { (try? RecordID.validate(id, kind: $0)) != nil }
+        guard !kinds.isEmpty else {
+            throw .invalidField(record: RecordID.quoted(id), field: "record ID",
+                                reason: "a record ID looks like SOP-0001, WO-000001, PUMP-101, DRILL-000001 or AR-000001")
+        }
+        return kinds
+    }
+
+    /// The kind of the existing record `id` at `commit`.
+    func kind(ofExisting id: String, at commit: ObjectID) throws(DocumentsError) -> RecordKind {
+        for kind in try Self.candidateKinds(of: id) {
+            let path = try Self.path(kind: kind, id: id)
+            do {
+                if try ledger.read(path, at: commit) != nil { return kind }
+            } catch { throw .ledger(error) }
+        }
+        throw .notFound(record: id)
+    }
+
+    /// Every record of every kind at `commit`, by kind then ID: the JSON files under the two
+    /// levels of shard folders of each kind.
+    func allRecords(at commit: ObjectID) throws(DocumentsError) -> [(id: String, kind: RecordKind)] {
+        var found: [(id: String, kind: RecordKind)] = []
+        do {
+            for kind in RecordKind.allCases {
+                for high in try ledger.list(try RecordPath(kind.rawValue), at: commit).sorted() {
+                    for low in try ledger.list(try RecordPath("\(kind.rawValue)/\(high)"), at: commit).sorted() {
+                        for file in try ledger.list(try RecordPath("\(kind.rawValue)/\(high)/\(low)"), at: commit).sorted()
+                        where file.hasSuffix(".json") {
+                            let id = String(file.dropLast(5))
+                            if (try? RecordID.validate(id, kind: kind)) != nil { found.append((id, kind)) }
+                        }
+                    }
+                }
+            }
+        } catch { throw .ledger(error) }
+        return found
+    }
+
+    /// The files that belong to a record: its JSON, and an SOP's markdown body.
+    static func files(of id: String, kind: RecordKind) throws(DocumentsError) -> [String] {
+        [try RecordID.path(kind: kind, id: id)] + (kind == .sop ? [try RecordID.sopBodyPath(id: id)] : [])
+    }
+
+    /// `records` as they stand at `head`, each with every act on `main` up to `head` that changed
+    /// one of its files, oldest first. One walk of the history and one tree diff per act, however
+    /// many records are exported. Also returns how many acts the history up to `head` holds.
+    func exports(of records: [(id: String, kind: RecordKind)], at head: ObjectID) throws(DocumentsError)
+        -> (records: [RecordExport], commits: Int) {
+        var owner: [String: Int] = [:]
+        for (index, record) in records.enumerated() {
+            for file in try Self.files(of: record.id, kind: record.kind) { owner[file] = index }
+        }
+        var acts = Array(repeating: [RecordExport.Signature](), count: records.count)
+        var history: [ActInfo] = []
+        do {
+            try ledger.walkBack(from: head) { history.append($0); return true }
+            for act in history.reversed() {
+                let touched = Set(try ledger.changedPaths(by: act).compactMap { owner[$0] })
+                for index in touched.sorted() { acts[index].append(RecordExport.Signature(act)) }
+            }
+        } catch { throw .ledger(error) }
+        var result: [RecordExport] = []
+        for (index, record) in records.enumerated() {
+            let path = try Self.path(kind: record.kind, id: record.id)
+            let data: Data?
+            do { data = try ledger.read(path, at: head) } catch { throw .ledger(error) }
+            guard let data else { throw .notFound(record: record.id) }
+            var body: String?
+            if record.kind == .sop {
+                let bodyPath = try Self.bodyPath(sop: record.id)
+                do { body = try ledger.read(bodyPath, at: head).map { String(decoding: $0, as: UTF8.self) } } catch { throw .ledger(error) }
+            }
+            result.append(RecordExport(id: record.id, kind: record.kind, record: try Schemas.parse(data, record: record.id),
+                                       body: body, acts: acts[index]))
+        }
+        return (result, history.count)
+    }
+}

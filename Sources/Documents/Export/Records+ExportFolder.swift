@@ -1,0 +1,79 @@
+import Foundation
+import RecordRepo
+
+/// What `recrepo export` writes: one record, or every record.
+public enum ExportSelection: Sendable, Equatable {
+    case record(String)
+    case all
+}
+
+/// What an export wrote.
+public struct ExportResult: Sendable {
+    public let directory: String
+    /// The records exported, in the order written.
+    public let records: [String]
+    /// The head of `main` the export (and its bundle) was made at, and the acts up to it.
+    public let head: ObjectID
+    public let commits: Int
+}
+
+extension Records {
+    /// Writes an export folder for inspection (§11.10(b)): `README.md`, `allowed_signers`,
+    /// `history.bundle` (the whole signed history, checkable with stock git alone), and for each
+    /// selected record `<ID>.json` and `<ID>.html` (the current record and every act on it with its
+    /// signature manifestation).
+    ///
+    /// `directory` must not exist or be empty; its parent must exist. The folder is written beside
+    /// it under a temporary name and moved into place at the end, so a failed export leaves
+    /// nothing behind. A record ID is checked against the allowlists before anything is read.
+    public func export(_ selection: ExportSelection, to directory: String) throws(DocumentsError) -> ExportResult {
+        let target = URL(fileURLWithPath: directory).standardizedFileURL
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        let exists = manager.fileExists(atPath: target.path, isDirectory: &isDirectory)
+        if exists {
+            guard isDirectory.boolValue else { throw .cannotExport(path: directory, reason: "it is a file; choose a new or empty folder") }
+            guard (try? manager.contentsOfDirectory(atPath: target.path))?.isEmpty == true else {
+                throw .cannotExport(path: directory, reason: "the folder is not empty; choose a new or empty folder")
+            }
+        }
+        var chosen: [(id: String, kind: RecordKind)] = []
+        if case .record(let id) = selection {
+            guard let current = try head() else { throw .notFound(record: id) }
+            chosen = [(id, try kind(ofExisting: id, at: current))]
+        }
+        let staging = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).partial-\(UUID().uuidString)")
+        do { try manager.createDirectory(at: staging, withIntermediateDirectories: false) } catch {
+            throw .cannotExport(path: directory, reason: "cannot create a folder beside it: \(error.localizedDescription)")
+        }
+        defer { try? manager.removeItem(at: staging) }
+
+        let bundle: BundleResult
+        do { bundle = try ledger.writeBundle(to: staging.appendingPathComponent("history.bundle").path) } catch { throw .ledger(error) }
+        let head = bundle.references[0].target
+        if selection == .all { chosen = try allRecords(at: head) }
+        let (exports, commits) = try exports(of: chosen, at: head)
+        let exportedAt = Timestamp.iso(now)
+        let signers: String
+        do { signers = try ledger.allowedSigners() } catch { throw .ledger(error) }
+        var files: [(name: String, data: Data)] = [
+            ("README.md", Data(ExportReadme.text(head: head.hex, commits: commits, records: exports.map(\.id), exportedAt: exportedAt).utf8)),
+            ("allowed_signers", Data(signers.utf8)),
+        ]
+        var names: Set<String> = []
+        for export in exports {
+            // An equipment ID may look like another kind's ID (`SOP-0001`): the second one is named by its kind too.
+            let name = names.insert(export.id).inserted ? export.id : "\(export.id).\(export.kind.rawValue)"
+            files.append(("\(name).json", export.json))
+            files.append(("\(name).html", Data(ExportPage.html(export, head: head.hex, exportedAt: exportedAt).utf8)))
+        }
+        do {
+            for file in files { try file.data.write(to: staging.appendingPathComponent(file.name), options: .withoutOverwriting) }
+            if exists { try manager.removeItem(at: target) }
+            try manager.moveItem(at: staging, to: target)
+        } catch {
+            throw .cannotExport(path: directory, reason: error.localizedDescription)
+        }
+        return ExportResult(directory: target.path, records: exports.map(\.id), head: head, commits: commits)
+    }
+}
