@@ -14,10 +14,12 @@ let package = Package(
         .executable(name: "recrepo", targets: ["recrepo"]),
         .library(name: "RecordRepo", targets: ["RecordRepo"]),
         .library(name: "Documents", targets: ["Documents"]),
+        .library(name: "RecordIndex", targets: ["RecordIndex"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(name: "CGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
@@ -34,6 +36,14 @@ let package = Package(
             swiftSettings: strict),
         .target(
             name: "Documents", dependencies: ["RecordRepo"], swiftSettings: strict, plugins: ["EmbedFiles"]),
+        // The derived SQLite index of the history (issue 4); the only target that imports GRDB.
+        .target(
+            name: "RecordIndex",
+            dependencies: [
+                "RecordRepo", "Documents", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict),
         .target(name: "SOPRender", dependencies: ["CCmarkGFM"], swiftSettings: strict, plugins: ["EmbedFiles"]),
         // Compiles schemas/ into Documents and templates/ into SOPRender (see Plugins/EmbedFiles).
         .executableTarget(name: "embed-files", path: "Sources/EmbedFilesTool", swiftSettings: strict),
@@ -50,7 +60,9 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "RecrepoTests",
-            dependencies: ["RecordRepo", "Documents", "SOPRender", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "RecordRepo", "Documents", "SOPRender", "RecordIndex", .product(name: "Crypto", package: "swift-crypto"),
+            ],
             exclude: ["Fixtures"], swiftSettings: strict),
     ]
 )

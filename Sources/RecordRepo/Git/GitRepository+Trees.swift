@@ -62,15 +62,21 @@ extension GitRepository {
 
     /// Paths whose blobs differ between two trees (nil: the empty tree).
     func changedPaths(from old: ObjectID?, to new: ObjectID) throws(GitError) -> [String] {
-        var paths: [String] = []
-        try collectChanges(from: old, to: new, prefix: "", into: &paths)
-        return paths
+        try changedFiles(from: old, to: new).map(\.path)
+    }
+
+    /// The files whose blobs differ between two trees (nil: the empty tree), with the blob on each
+    /// side (nil: absent there), in tree order.
+    func changedFiles(from old: ObjectID?, to new: ObjectID) throws(GitError) -> [ChangedFile] {
+        var files: [ChangedFile] = []
+        try collectChanges(from: old, to: new, prefix: "", into: &files)
+        return files
     }
 
     /// Walks two trees side by side in tree order and descends only into subtrees whose IDs
     /// differ, so the cost follows the size of the change, not of the tree (libgit2's tree diff
     /// visits every entry: quadratic over a history of 100,000 records).
-    private func collectChanges(from old: ObjectID?, to new: ObjectID?, prefix: String, into paths: inout [String]) throws(GitError) {
+    private func collectChanges(from old: ObjectID?, to new: ObjectID?, prefix: String, into paths: inout [ChangedFile]) throws(GitError) {
         var oldTree: OpaquePointer?, newTree: OpaquePointer?
         if var oid = old?.raw { try git("git_tree_lookup") { git_tree_lookup(&oldTree, handle, &oid) } }
         defer { git_tree_free(oldTree) }
@@ -105,12 +111,13 @@ extension GitRepository {
     }
 
     private func record(_ old: (name: String, id: ObjectID, isTree: Bool)?, _ new: (name: String, id: ObjectID, isTree: Bool)?,
-                        prefix: String, into paths: inout [String]) throws(GitError) {
+                        prefix: String, into paths: inout [ChangedFile]) throws(GitError) {
         let path = prefix + (new?.name ?? old?.name ?? "")
         if old?.isTree == true || new?.isTree == true {
             try collectChanges(from: old?.isTree == true ? old?.id : nil, to: new?.isTree == true ? new?.id : nil,
                                prefix: path + "/", into: &paths)
         }
-        if old.map({ !$0.isTree }) == true || new.map({ !$0.isTree }) == true { paths.append(path) }
+        let oldBlob = old.flatMap { $0.isTree ? nil : $0.id }, newBlob = new.flatMap { $0.isTree ? nil : $0.id }
+        if oldBlob != nil || newBlob != nil { paths.append(ChangedFile(path: path, old: oldBlob, new: newBlob)) }
     }
 }

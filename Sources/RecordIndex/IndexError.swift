@@ -1,0 +1,31 @@
+import RecordRepo
+
+/// Why the derived index could not answer or be brought up to date. The index is never the record
+/// of truth: every one of these can be cured by deleting `recrepo/index.sqlite*` and rebuilding.
+public enum IndexError: Error, Sendable, CustomStringConvertible {
+    /// SQLite refused an operation on the index file.
+    case database(path: String, operation: String, message: String)
+    /// Reading the history from the repository failed.
+    case ledger(LedgerError)
+    /// A date filter is not `YYYY-MM-DD`.
+    case invalidDate(field: String, value: String)
+    /// A commit named by the caller is not an indexed act on `main`.
+    case unknownCommit(String)
+    /// A stored row cannot be read back (a damaged or foreign index file).
+    case corrupt(table: String, detail: String)
+
+    public var description: String {
+        switch self {
+        case .database(let path, let operation, let message):
+            "the index \(path) could not \(operation): \(message); delete it and run 'recrepo index rebuild'"
+        case .ledger(let error):
+            "the history could not be read for the index: \(error)"
+        case .invalidDate(let field, let value):
+            "\(field) '\(value)' is not a date; write it as YYYY-MM-DD, e.g. 2026-01-31"
+        case .unknownCommit(let commit):
+            "\(commit) is not an act on main known to the index; run 'recrepo index update' or check the commit ID"
+        case .corrupt(let table, let detail):
+            "the index table \(table) holds a row that cannot be read (\(detail)); run 'recrepo index rebuild'"
+        }
+    }
+}

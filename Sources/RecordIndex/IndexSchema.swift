@@ -1,0 +1,98 @@
+import GRDB
+
+/// The tables of the index. A projection of `main`: every row can be made again from git.
+///
+/// - `meta`: one row: schema version, last indexed commit, number of acts.
+/// - `acts`: one row per commit on `main`, `seq` 1, 2, 3… in history order; an index per column
+///   that `audit` filters on.
+/// - `changes`: the field changes of each act, `ord` 0, 1, 2… within the act, with the record
+///   they belong to; the act's commit, signer and time are joined from `acts` by `seq`.
+/// - `touches`: which records each act changed: the key of `revisions(of:)` and of the record filter.
+/// - `records`: each record as of the last indexed act, keyed by kind and ID.
+enum IndexSchema {
+    /// Raised whenever a table or the meaning of a column changes: an index of another version is
+    /// dropped and built again.
+    static let version = 1
+
+    /// Tables in the order digests and checks visit them, with the columns that order their rows.
+    static let tables: [(name: String, key: [String])] = [
+        ("meta", ["id"]), ("acts", ["seq"]), ("changes", ["seq", "ord"]), ("touches", ["record", "seq"]),
+        ("records", ["kind", "id"]),
+    ]
+
+    static let create = """
+        CREATE TABLE meta (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            schema_version INTEGER NOT NULL,
+            last_commit TEXT,
+            act_count INTEGER NOT NULL);
+        CREATE TABLE acts (
+            seq INTEGER PRIMARY KEY,
+            commit_id TEXT NOT NULL UNIQUE,
+            parent TEXT,
+            time TEXT NOT NULL,
+            signer TEXT NOT NULL,
+            name TEXT NOT NULL,
+            meaning TEXT NOT NULL,
+            record TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            revision INTEGER,
+            reason TEXT NOT NULL,
+            summary TEXT NOT NULL,
+            equipment TEXT,
+            department TEXT);
+        CREATE INDEX acts_by_time ON acts(time);
+        CREATE INDEX acts_by_signer ON acts(signer);
+        CREATE INDEX acts_by_kind ON acts(kind);
+        CREATE INDEX acts_by_meaning ON acts(meaning);
+        CREATE INDEX acts_by_equipment ON acts(equipment);
+        CREATE INDEX acts_by_department ON acts(department);
+        CREATE TABLE changes (
+            seq INTEGER NOT NULL,
+            ord INTEGER NOT NULL,
+            record TEXT NOT NULL,
+            field TEXT NOT NULL,
+            old TEXT,
+            new TEXT);
+        CREATE INDEX changes_by_record ON changes(record, seq, ord);
+        CREATE TABLE touches (
+            record TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            PRIMARY KEY (record, seq)) WITHOUT ROWID;
+        CREATE TABLE records (
+            kind TEXT NOT NULL,
+            id TEXT NOT NULL,
+            path TEXT NOT NULL,
+            blob TEXT NOT NULL,
+            body_blob TEXT,
+            last_seq INTEGER NOT NULL,
+            commit_id TEXT NOT NULL,
+            status TEXT,
+            equipment TEXT,
+            department TEXT,
+            PRIMARY KEY (kind, id)) WITHOUT ROWID;
+        """
+
+    /// Creates the tables in an empty database, or drops and creates them when they are of another
+    /// version or unreadable. Returns true when the tables were (re)created empty.
+    @discardableResult
+    static func prepare(_ db: Database) throws -> Bool {
+        if try db.tableExists("meta"),
+           (try? Int.fetchOne(db, sql: "SELECT schema_version FROM meta WHERE id = 1")) == Self.version {
+            return false
+        }
+        for table in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'") {
+            try db.execute(sql: "DROP TABLE \(table.quotedDatabaseIdentifier)")
+        }
+        try db.execute(sql: create)
+        try db.execute(sql: "INSERT INTO meta (id, schema_version, last_commit, act_count) VALUES (1, ?, NULL, 0)",
+                       arguments: [version])
+        return true
+    }
+
+    /// Empties every table, as the start of a rebuild.
+    static func clear(_ db: Database) throws {
+        for table in ["acts", "changes", "touches", "records"] { try db.execute(sql: "DELETE FROM \(table)") }
+        try db.execute(sql: "UPDATE meta SET last_commit = NULL, act_count = 0 WHERE id = 1")
+    }
+}

@@ -1,0 +1,63 @@
+import Documents
+
+/// Which record a file of the tree belongs to, read from its path alone:
+/// `wo/0000/01/WO-000123.json` is the JSON of work order `WO-000123` (kind `wo`),
+/// `sop/0000/00/SOP-0001.md` the body of `SOP-0001`, `accounts/dora.json` the account `dora`,
+/// `policy.json` the policy. A kind added later is named by its top-level folder.
+struct RecordFile {
+    enum Role { case json, body, other }
+
+    let kind: String
+    let id: String
+    let role: Role
+
+    init(path: String) {
+        let components = path.split(separator: "/", omittingEmptySubsequences: false)
+        let name = components.last.map(String.init) ?? path
+        let dot = name.lastIndex(of: ".")
+        let stem = dot.map { String(name[..<$0]) } ?? name
+        let suffix = dot.map { String(name[name.index(after: $0)...]) } ?? ""
+        id = stem
+        role = suffix == "json" ? .json : suffix == "md" ? .body : .other
+        if components.count == 1 {
+            kind = stem
+        } else {
+            let folder = String(components[0])
+            kind = folder == "accounts" ? "account" : folder
+        }
+    }
+}
+
+/// The columns of `records` that come from a record's JSON.
+struct RecordSummary {
+    var status: String?
+    var equipment: String?
+    var department: String?
+
+    /// Reads `status` (for an SOP: its latest revision's), `equipment` (an equipment record is its
+    /// own equipment) and `department` from the top level of a record.
+    init(_ value: JSONValue?, kind: String, id: String) {
+        guard case .object(let fields)? = value else { return }
+        if case .string(let status)? = fields["status"] {
+            self.status = status
+        } else if case .array(let revisions)? = fields["revisions"], case .object(let last)? = revisions.last,
+                  case .string(let status)? = last["status"] {
+            self.status = status
+        }
+        if kind == RecordKind.equipment.rawValue {
+            equipment = id
+        } else if case .string(let equipment)? = fields["equipment"] {
+            self.equipment = equipment
+        }
+        if case .string(let department)? = fields["department"] { self.department = department }
+    }
+}
+
+extension JSONValue {
+    /// The value as compact JSON text (canonical, on one line for the leaves the index stores).
+    var compactText: String {
+        var bytes = CanonicalJSON.bytes(of: self)
+        if bytes.last == 0x0A { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

@@ -1,0 +1,150 @@
+import Documents
+import Foundation
+import GRDB
+import RecordRepo
+
+/// A derived SQLite index of the history of `main`, for queries that git answers slowly: the
+/// field history of a record, the audit trail filtered by user, kind, equipment or day.
+///
+/// It lives beside the repository at `<repo>/recrepo/index.sqlite` and is never replicated. It is a
+/// projection of git history and never trusted over it: `update()` follows `main` and rebuilds when
+/// `main` no longer contains what was indexed, `check()` compares it with a fresh rebuild, and the
+/// file can be deleted at any time. Queries answer as of the last `update()`; call it first.
+///
+/// Not `Sendable`, like the ledger it reads: one thread uses an index at a time. Several processes
+/// may share the file; updates are serialized by SQLite's write lock.
+public final class RecordIndex {
+    /// The index file.
+    public let path: String
+    let ledger: Ledger
+    let queue: DatabaseQueue
+
+    /// Opens the index of `records`, creating it (empty: the next `update()` fills it) when it is
+    /// missing, of another schema version, or not a readable SQLite file.
+    public static func open(for records: Records) throws(IndexError) -> RecordIndex {
+        try RecordIndex(ledger: records.ledger, path: records.ledger.sidecar.appendingPathComponent("index.sqlite").path)
+    }
+
+    init(ledger: Ledger, path: String) throws(IndexError) {
+        self.ledger = ledger
+        self.path = path
+        var config = Configuration()
+        config.journalMode = .wal
+        config.busyMode = .timeout(30)
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        do {
+            queue = try Self.openQueue(path, config)
+        } catch {
+            // Derived data: a damaged or foreign file is replaced, never repaired.
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            do { queue = try Self.openQueue(path, config) } catch {
+                throw Self.wrap(error, path: path, operation: "be opened")
+            }
+        }
+    }
+
+    private static func openQueue(_ path: String, _ config: Configuration) throws -> DatabaseQueue {
+        let queue = try DatabaseQueue(path: path, configuration: config)
+        try queue.write { db in _ = try IndexSchema.prepare(db) }
+        return queue
+    }
+
+    /// Indexes every act on `main` after the last indexed one, in one transaction. When the last
+    /// indexed commit is no longer on `main` (history rewritten or rolled back) the index is
+    /// rebuilt from the first act and `warning` says so. One new act costs one act's work,
+    /// whatever the length of the history.
+    @discardableResult
+    public func update() throws(IndexError) -> IndexUpdate {
+        try write("be updated") { db in try self.update(in: db) }
+    }
+
+    /// Empties the index and indexes every act on `main` again, in one transaction.
+    public func rebuild() throws(IndexError) {
+        _ = try write("be rebuilt") { db in
+            try IndexSchema.clear(db)
+            return try self.indexAll(in: db, warning: nil)
+        }
+    }
+
+    private func update(in db: Database) throws -> IndexUpdate {
+        let last = try String.fetchOne(db, sql: "SELECT last_commit FROM meta WHERE id = 1")
+        let count = try Int.fetchOne(db, sql: "SELECT act_count FROM meta WHERE id = 1") ?? 0
+        guard let head = try ledger.head() else {
+            guard let last else { return IndexUpdate(indexed: 0, rebuilt: false, warning: nil, head: nil) }
+            try IndexSchema.clear(db)
+            return IndexUpdate(indexed: 0, rebuilt: true, warning: Self.rewritten(last), head: nil)
+        }
+        if head.hex == last { return IndexUpdate(indexed: 0, rebuilt: false, warning: nil, head: last) }
+        guard let last else {
+            try IndexSchema.clear(db)
+            return try indexAll(in: db, warning: nil)
+        }
+        // Walk back from the head to the last indexed act: the cost follows the number of new acts.
+        var pending: [ActInfo] = []
+        var found = false
+        try ledger.walkBack(from: head) { act in
+            if act.commit.hex == last { found = true; return false }
+            pending.append(act)
+            return true
+        }
+        if !found { try IndexSchema.clear(db) }
+        let start = found ? count : 0
+        try index(pending.reversed(), from: start + 1, in: db)
+        return IndexUpdate(indexed: pending.count, rebuilt: !found, warning: found ? nil : Self.rewritten(last), head: head.hex)
+    }
+
+    private func indexAll(in db: Database, warning: String?) throws -> IndexUpdate {
+        let commits = try ledger.commits()
+        var acts: [ActInfo] = []
+        acts.reserveCapacity(commits.count)
+        for commit in commits { acts.append(try ledger.act(commit)) }
+        try index(acts, from: 1, in: db)
+        return IndexUpdate(indexed: acts.count, rebuilt: true, warning: warning, head: commits.last?.hex)
+    }
+
+    private func index(_ acts: some Collection<ActInfo>, from first: Int, in db: Database) throws {
+        guard !acts.isEmpty else { return }
+        let indexer = try ActIndexer(db: db, ledger: ledger)
+        var seq = first
+        for act in acts {
+            try indexer.index(act, seq: seq)
+            seq += 1
+        }
+        try db.execute(sql: "UPDATE meta SET last_commit = ?, act_count = ? WHERE id = 1",
+                       arguments: [acts.reversed().first?.commit.hex, seq - 1])
+    }
+
+    private static func rewritten(_ last: String) -> String {
+        "the index ended at \(last.prefix(12)), which is no longer on main: the history was rewritten or rolled back; "
+            + "the index was rebuilt from the first act. Run 'recrepo verify' to find out when and how."
+    }
+
+    /// Runs `body` in one immediate write transaction, turning failures into `IndexError`.
+    func write<T>(_ operation: String, _ body: (Database) throws -> T) throws(IndexError) -> T {
+        do {
+            return try queue.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                guard let result else { throw IndexError.corrupt(table: "meta", detail: "a transaction returned nothing") }
+                return result
+            }
+        } catch { throw Self.wrap(error, path: path, operation: operation) }
+    }
+
+    /// Runs a read, turning failures into `IndexError`.
+    func read<T>(_ body: (Database) throws -> T) throws(IndexError) -> T {
+        do { return try queue.read(body) } catch { throw Self.wrap(error, path: path, operation: "be read") }
+    }
+
+    static func wrap(_ error: any Error, path: String, operation: String) -> IndexError {
+        switch error {
+        case let error as IndexError: error
+        case let error as LedgerError: .ledger(error)
+        case let error as DatabaseError: .database(path: path, operation: operation, message: error.message ?? "\(error)")
+        default: .database(path: path, operation: operation, message: "\(error)")
+        }
+    }
+}
