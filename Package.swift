@@ -51,7 +51,7 @@ let package = Package(
         .executableTarget(
             name: "recrepo",
             dependencies: [
-                "RecordRepo", "Documents", "SOPRender",
+                "RecordRepo", "Documents", "SOPRender", "RecordIndex",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),

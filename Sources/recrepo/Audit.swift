@@ -7,8 +7,8 @@ extension RecRepo {
     /// can join as another subcommand and become `defaultSubcommand`.
     struct Audit: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "The audit trail: its signed periodic review and where that review stands.",
-            subcommands: [Review.self, Status.self])
+            abstract: "The audit trail: queries across all records, its signed periodic review, and where that review stands.",
+            subcommands: [Query.self, Review.self, Status.self], defaultSubcommand: Query.self)
     }
 }
 

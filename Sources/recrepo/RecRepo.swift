@@ -11,5 +11,5 @@ struct RecRepo: ParsableCommand {
             """,
         subcommands: [Init.self, User.self, Passwd.self, SOPCommand.self, EquipmentCommand.self,
                       WorkOrderCommand.self, Log.self, Verify.self, Checkpoint.self, AllowedSigners.self,
-                      Backup.self, Restore.self, Drill.self, Audit.self, Export.self])
+                      Backup.self, Restore.self, Drill.self, History.self, RecordDiff.self, IndexCommand.self, Audit.self, Export.self])
 }

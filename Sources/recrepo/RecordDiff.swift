@@ -1,0 +1,55 @@
+import ArgumentParser
+import Documents
+import Foundation
+import RecordIndex
+import RecordRepo
+
+extension RecRepo {
+    struct RecordDiff: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "diff",
+            abstract: "What changed in a record between two revisions: fields for JSON records, lines for an SOP's markdown.")
+        @OptionGroup var repo: RepoOptions
+        @Argument(help: "The record ID.") var id: String
+        @Option(help: "The older revision.") var from: Int
+        @Option(help: "The newer revision.") var to: Int
+
+        func run() throws {
+            let records = try repo.open()
+            let acts = try updatedIndex(records).revisions(of: id)
+            guard let kind = acts.first?.kind else { throw CLIError.refused("\(id) has no history: no such record") }
+            func last(_ revision: Int) throws -> IndexedAct {
+                guard let act = acts.last(where: { $0.revision == revision }) else {
+                    let known = Set(acts.compactMap(\.revision)).sorted().map(String.init).joined(separator: ", ")
+                    throw CLIError.refused("\(id) has no revision \(revision) (it has \(known))")
+                }
+                return act
+            }
+            let old = try last(from), new = try last(to)
+            let path = try Self.path(kind: kind, id: id)
+            func read(_ act: IndexedAct, _ path: String) throws -> Data? {
+                guard let commit = ObjectID(hex: act.commit) else { return nil }
+                return try records.ledger.read(try RecordPath(path), at: commit)
+            }
+            let before = try read(old, path).map { try JSONParser.parse($0) }
+            let after = try read(new, path).map { try JSONParser.parse($0) }
+            print("--- \(id) revision \(from) (\(old.commit.prefix(12)))\n+++ \(id) revision \(to) (\(new.commit.prefix(12)))")
+            for change in FieldDiff.changes(from: before, to: after) {
+                print("\(change.field): \(change.old.map(cell) ?? "(none)") -> \(change.new.map(cell) ?? "(none)")")
+            }
+            if kind == RecordKind.sop.rawValue {
+                let body = try RecordID.sopBodyPath(id: id)
+                let oldBody = String(decoding: try read(old, body) ?? Data(), as: UTF8.self)
+                let newBody = String(decoding: try read(new, body) ?? Data(), as: UTF8.self)
+                print(LineDiff(from: oldBody, to: newBody).unified(), terminator: "")
+            }
+        }
+
+        static func path(kind: String, id: String) throws -> String {
+            if let recordKind = RecordKind(rawValue: kind) { return try RecordID.path(kind: recordKind, id: id) }
+            if kind == "account" { return try Account.path(id).value }
+            if kind == "policy" { return Policy.path.value }
+            throw CLIError.refused("\(id) is a \(kind), which has no revisions to compare")
+        }
+    }
+}
