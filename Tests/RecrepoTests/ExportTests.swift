@@ -41,8 +41,13 @@ import Testing
         #expect(acts.map { $0["signer"] as? String } == ["sam", "tess", "tess"])
         #expect(acts.map { $0["meaning"] as? String } == expected.map(\.meaning.rawValue))
         #expect(Set(acts[0].keys) == ["commit", "time", "signer", "name", "meaning", "reason", "revision"])
+        let history = try #require(json["history"] as? [[String: Any]])
+        let status = history.filter { $0["field"] as? String == "status" }
+        #expect(status.map { $0["new"] as? String } == ["open", "in-progress"] && status[0]["old"] is NSNull)
+        #expect(history.contains { $0["field"] as? String == "steps[0].signedBy" && $0["new"] as? String == "tess" })
 
         let html = try String(contentsOf: out.appendingPathComponent("\(job.id).html"), encoding: .utf8)
+        #expect(html.contains("Field-level history") && html.contains("steps[0].signedBy"))
         for act in expected {
             for text in [act.commit.hex, act.signer, act.signerName, Timestamp.iso(act.time), act.meaning.rawValue, act.reason] {
                 #expect(html.contains(ExportPage.escape(text)), "the page shows \(text)")

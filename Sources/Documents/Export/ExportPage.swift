@@ -54,7 +54,18 @@ public enum ExportPage {
                   columns: ["Printed name", "User ID", "Date and time (UTC)", "Meaning", "Reason", "Revision", "Commit"],
                   rows: export.acts.map { [$0.name, $0.signer, $0.time, $0.meaning, $0.reason, $0.revision.map(String.init) ?? "—", $0.commit] },
                   styles: ["", "mono", "mono", "", "", "", "mono"]),
+            Table(title: "Field-level history (oldest first; creation shows no old value)",
+                  columns: ["Date and time (UTC)", "User ID", "Meaning", "Field", "Old", "New", "Commit"],
+                  rows: export.history.map { [$0.act.time, $0.act.signer, $0.act.meaning, $0.change.field,
+                                              $0.change.old.map(text) ?? "—", $0.change.new.map(text) ?? "—", $0.act.commit] },
+                  styles: ["mono", "mono", "", "mono", "", "", "mono"]),
         ]
+    }
+
+    /// A value as a cell: a string as it is, anything else as compact JSON.
+    static func text(_ value: JSONValue) -> String {
+        if case .string(let string) = value { return string }
+        return String(decoding: CanonicalJSON.bytes(of: value), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// The leaves of a JSON value as rows `[path, value]`: `status`, `steps[2].signedBy`.

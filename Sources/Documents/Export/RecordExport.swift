@@ -37,6 +37,20 @@ public struct RecordExport: Sendable {
         }
     }
 
+    /// One field changed by one act (creation: `old` nil), as `recrepo history` lists it.
+    public struct FieldRow: Sendable, Equatable {
+        public let act: Signature
+        public let change: FieldChange
+
+        var json: JSONValue {
+            guard case .object(var fields) = act.json else { return .null }
+            fields["field"] = .string(change.field)
+            fields["old"] = change.old ?? .null
+            fields["new"] = change.new ?? .null
+            return .object(fields)
+        }
+    }
+
     public let id: String
     public let kind: RecordKind
     /// The record's JSON as it stands at the exported commit.
@@ -45,20 +59,24 @@ public struct RecordExport: Sendable {
     public let body: String?
     /// Every act that changed the record's files, oldest first.
     public let acts: [Signature]
+    /// The field-level history: every field each act changed, oldest first.
+    public let history: [FieldRow]
 
-    public init(id: String, kind: RecordKind, record: JSONValue, body: String?, acts: [Signature]) {
+    public init(id: String, kind: RecordKind, record: JSONValue, body: String?, acts: [Signature], history: [FieldRow] = []) {
         self.id = id
         self.kind = kind
         self.record = record
         self.body = body
         self.acts = acts
+        self.history = history
     }
 
     /// The `<ID>.json` file: `{id, kind, record, acts: [{commit, time, signer, name, meaning,
-    /// reason, revision}]}` (and `body` for an SOP), in canonical JSON.
+    /// reason, revision}], history: [the same and field, old, new]}` (and `body` for an SOP), in
+    /// canonical JSON.
     public var json: Data {
         var fields: [String: JSONValue] = ["id": .string(id), "kind": .string(kind.rawValue), "record": record,
-                                           "acts": .array(acts.map(\.json))]
+                                           "acts": .array(acts.map(\.json)), "history": .array(history.map(\.json))]
         if let body { fields["body"] = .string(body) }
         return CanonicalJSON.bytes(of: .object(fields))
     }

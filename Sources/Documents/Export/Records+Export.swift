@@ -60,14 +60,32 @@ extension Records {
             for file in try Self.files(of: record.id, kind: record.kind) { owner[file] = index }
         }
         var acts = Array(repeating: [RecordExport.Signature](), count: records.count)
+        var rows = Array(repeating: [RecordExport.FieldRow](), count: records.count)
+        var before: [Int: JSONValue] = [:], bodies: [Int: String] = [:]
         var history: [ActInfo] = []
         do {
             try ledger.walkBack(from: head) { history.append($0); return true }
             for act in history.reversed() {
-                let touched = Set(try ledger.changedPaths(by: act).compactMap { owner[$0] })
-                for index in touched.sorted() { acts[index].append(RecordExport.Signature(act)) }
+                let changed = try ledger.changedPaths(by: act)
+                for index in Set(changed.compactMap { owner[$0] }).sorted() {
+                    let signature = RecordExport.Signature(act)
+                    acts[index].append(signature)
+                    let record = records[index]
+                    let json = try ledger.read(try Self.path(kind: record.kind, id: record.id), at: act.commit)
+                        .flatMap { try? JSONParser.parse($0) }
+                    var changes = FieldDiff.changes(from: before[index], to: json)
+                    before[index] = json
+                    if record.kind == .sop, let bodyPath = try? RecordID.sopBodyPath(id: record.id), changed.contains(bodyPath),
+                       let body = try ledger.read(try RecordPath(bodyPath), at: act.commit).map({ String(decoding: $0, as: UTF8.self) }) {
+                        changes += FieldDiff.bodyChanges(from: bodies[index], to: body)
+                        bodies[index] = body
+                    }
+                    rows[index] += changes.map { RecordExport.FieldRow(act: signature, change: $0) }
+                }
             }
-        } catch { throw .ledger(error) }
+        } catch let error as LedgerError { throw .ledger(error) } catch let error as DocumentsError { throw error } catch {
+            throw .notFound(record: "\(error)")
+        }
         var result: [RecordExport] = []
         for (index, record) in records.enumerated() {
             let path = try Self.path(kind: record.kind, id: record.id)
@@ -80,7 +98,7 @@ extension Records {
                 do { body = try ledger.read(bodyPath, at: head).map { String(decoding: $0, as: UTF8.self) } } catch { throw .ledger(error) }
             }
             result.append(RecordExport(id: record.id, kind: record.kind, record: try Schemas.parse(data, record: record.id),
-                                       body: body, acts: acts[index]))
+                                       body: body, acts: acts[index], history: rows[index]))
         }
         return (result, history.count)
     }
