@@ -56,7 +56,7 @@ let package = Package(
             ],
             swiftSettings: strict),
         .executableTarget(
-            name: "recrepo-bench", dependencies: ["RecordRepo", "Documents", "SOPRender", "CCmarkGFM"], path: "Sources/Benchmarks",
+            name: "recrepo-bench", dependencies: ["RecordRepo", "Documents", "RecordIndex", "SOPRender", "CCmarkGFM"], path: "Sources/Benchmarks",
             swiftSettings: strict),
         .testTarget(
             name: "RecrepoTests",

@@ -11,6 +11,7 @@ struct BenchPlant {
     let records: Records
     let supervisor: Session
     let technician: Session
+    let author: Session, reviewer: Session, qa: Session
     let sop: String
 
     init(at path: String) throws {
@@ -42,6 +43,9 @@ struct BenchPlant {
         self.records = records
         self.supervisor = supervisor
         self.technician = technician
+        self.author = author
+        self.reviewer = reviewer
+        self.qa = qa
         self.sop = sop
     }
 

@@ -1,5 +1,6 @@
 import Documents
 import Foundation
+import RecordIndex
 import RecordRepo
 
 
@@ -9,7 +10,8 @@ import RecordRepo
 //   2. batch append growing the repository to ACTS (default 100,000) beside git fast-import;
 //   3. fetching and rendering a job's SOP on that repository, and SOP rendering beside plain cmark-gfm;
 //   4. recrepo verify of that repository beside git fsck --full, with peak memory;
-//   5. backup and a recovery drill beside git clone --mirror (and git fsck --full).
+//   5. backup and a recovery drill beside git clone --mirror (and git fsck --full);
+//   6. the derived index: rebuild, incremental update, revisions, field history, audit query.
 
 let target = CommandLine.arguments.dropFirst().compactMap { Int($0) }.first ?? 100_000
 let durableActs = 300
@@ -25,10 +27,13 @@ say("recrepo-bench: \(durableActs) durable acts, then a repository grown to \(ta
 let repository = work.appendingPathComponent("records").path
 let plant = try BenchPlant(at: repository)
 try durableBenchmark(plant: plant, acts: durableActs, work: work)
+let earlyIndex = try RecordIndex.open(for: plant.records)
+let earlyUpdates = try incrementalUpdates(plant: plant, index: earlyIndex, count: 30)
 if target > durableActs {
-    try batchBenchmark(plant: plant, from: durableActs + 101, to: target, work: work)
+    try batchBenchmark(plant: plant, from: durableActs + 131, to: target, work: work)
 }
 try jobSOPBenchmark(plant: plant)
+try indexBenchmark(plant: plant, repository: repository, earlyUpdates: earlyUpdates)
 runRenderBenchmark()
 verifyBenchmark(repository: repository, executable: executable, records: plant.records)
 verifyWithoutReplayBenchmark(records: plant.records)

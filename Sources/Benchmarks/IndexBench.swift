@@ -1,0 +1,74 @@
+import Documents
+import Foundation
+import RecordIndex
+import RecordRepo
+
+/// The derived index on the large repository: rebuild beside a `git log --raw` scan, incremental
+/// updates, a record's revisions beside `git log -- <path>` with a commit-graph and changed-path
+/// Bloom filters, a 20-revision record's field history beside `git log -p`, and an audit query.
+func indexBenchmark(plant: BenchPlant, repository: String, earlyUpdates: [Double]) throws {
+    let index = try RecordIndex.open(for: plant.records)
+    let rebuild = try timed { try index.rebuild() }
+    let scan = spawn("/bin/sh", ["-c", "git -C \"$0\" log --raw --no-abbrev --format='%H %P%n%B' main > /dev/null", repository])
+    let commits = (try? plant.records.ledger.commits().count) ?? 0
+    say(String(format: "index rebuild from scratch, %d acts: %.2f s", commits, rebuild))
+    say(String(format: "  git log --raw of the same history: %.2f s; ratio %.2fx (target 2x)", scan.seconds, rebuild / scan.seconds))
+
+    let job = try jobWithManySteps(plant)
+    let late = try incrementalUpdates(plant: plant, index: index, count: 30)
+    say(String(format: "incremental index update after one act: p50 %.3f ms at ~400 acts, p50 %.3f ms at %d acts (target < 1 ms, flat)",
+               percentile(earlyUpdates, 0.5), percentile(late, 0.5), commits))
+
+    let path = try RecordID.path(kind: .workOrder, id: job)
+    _ = spawn("/usr/bin/git", ["-C", repository, "commit-graph", "write", "--reachable", "--changed-paths"])
+    var ours: [Double] = [], revisions = 0
+    for _ in 0..<200 { ours.append(try timed { revisions = try index.revisions(of: job).count } * 1000) }
+    var theirs: [Double] = []
+    for _ in 0..<5 { theirs.append(spawn("/usr/bin/git", ["-C", repository, "log", "--format=%H", "main", "--", path]).seconds * 1000) }
+    say(String(format: "a record's %d revisions from the index: p50 %.3f ms (target < 1 ms)", revisions, percentile(ours, 0.5)))
+    say(String(format: "  git log --format=%%H -- <path>, commit-graph + Bloom filters: p50 %.1f ms; ratio %.0fx faster (target 40x)",
+               percentile(theirs, 0.5), percentile(theirs, 0.5) / percentile(ours, 0.5)))
+
+    var history: [Double] = [], rows = 0
+    for _ in 0..<100 { history.append(try timed { rows = try index.history(of: job).count } * 1000) }
+    let patch = spawn("/usr/bin/git", ["-C", repository, "log", "-p", "main", "--", path])
+    say(String(format: "field-level history of a %d-revision record (%d rows): p50 %.2f ms (target < 10 ms); git log -p -- <path>: %.1f ms",
+               revisions, rows, percentile(history, 0.5), patch.seconds * 1000))
+
+    let since = Records.day(Date().addingTimeInterval(-30 * 86_400)), until = Records.day(Date())
+    var all = 0, found = 0
+    let audit = try timed { all = try index.audit(AuditFilter(since: since, until: until)).count }
+    let narrow = try timed { found = try index.audit(AuditFilter(since: since, until: until, user: "tess")).count }
+    say(String(format: "audit query over the last 30 days: %d acts in %.0f ms; by one user in them (%d acts): %.1f ms",
+               all, audit * 1000, found, narrow * 1000))
+}
+
+/// Incremental updates, each after one new act; milliseconds.
+func incrementalUpdates(plant: BenchPlant, index: RecordIndex, count: Int) throws -> [Double] {
+    _ = try index.update()
+    var result: [Double] = []
+    for number in 0..<count {
+        _ = try plant.records.createWorkOrder(sop: plant.sop, equipment: BenchPlant.equipment(number), title: "Index bench",
+                                              assignee: "tess", reason: "Benchmark", by: plant.supervisor)
+        result.append(try timed { _ = try index.update() } * 1000)
+    }
+    return result
+}
+
+/// A job on a 15-step SOP taken to closed: about 20 revisions.
+func jobWithManySteps(_ plant: BenchPlant) throws -> String {
+    let steps = (1...15).map { "- [ ] Step \($0) of the long check\n" }.joined()
+    let records = plant.records
+    let sop = try records.createSOP(title: "Long check", body: Data("# Long check\n\n\(steps)".utf8), reason: "Bench", by: plant.author).id
+    _ = try records.submitSOP(sop, reason: "Ready", by: plant.author)
+    _ = try records.reviewSOP(sop, reason: "Checked", by: plant.reviewer)
+    _ = try records.approveSOP(sop, effective: nil, reason: "Approved", by: plant.qa)
+    let job = try records.createWorkOrder(sop: sop, equipment: BenchPlant.equipment(0), title: "Long check", assignee: "tess",
+                                          reason: "Bench", by: plant.supervisor).id
+    _ = try records.startWorkOrder(job, reason: nil, by: plant.technician)
+    for step in 1...15 { _ = try records.signStep(job, number: step, note: nil, by: plant.technician) }
+    _ = try records.completeWorkOrder(job, reason: "Done", by: plant.technician)
+    _ = try records.reviewWorkOrder(job, reason: "OK", by: plant.supervisor)
+    _ = try records.closeWorkOrder(job, reason: "Released", by: plant.qa)
+    return job
+}
