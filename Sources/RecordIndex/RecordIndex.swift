@@ -67,8 +67,9 @@ public final class RecordIndex {
     }
 
     private func update(in db: Database) throws -> IndexUpdate {
-        let last = try String.fetchOne(db, sql: "SELECT last_commit FROM meta WHERE id = 1")
-        let count = try Int.fetchOne(db, sql: "SELECT act_count FROM meta WHERE id = 1") ?? 0
+        let meta = try Row.fetchOne(try db.cachedStatement(sql: "SELECT last_commit, act_count FROM meta WHERE id = 1"))
+        let last: String? = meta?[0]
+        let count: Int = meta?[1] ?? 0
         guard let head = try ledger.head() else {
             guard let last else { return IndexUpdate(indexed: 0, rebuilt: false, warning: nil, head: nil) }
             try IndexSchema.clear(db)
@@ -87,9 +88,12 @@ public final class RecordIndex {
             pending.append(act)
             return true
         }
-        if !found { try IndexSchema.clear(db) }
-        let start = found ? count : 0
-        try index(pending.reversed(), from: start + 1, in: db)
+        if found {
+            try index(pending.reversed(), from: count + 1, in: db)
+        } else {
+            try IndexSchema.clear(db)
+            try IndexSchema.withoutIndexes(db) { try index(pending.reversed(), from: 1, in: db) }
+        }
         return IndexUpdate(indexed: pending.count, rebuilt: !found, warning: found ? nil : Self.rewritten(last), head: head.hex)
     }
 
@@ -98,7 +102,7 @@ public final class RecordIndex {
         var acts: [ActInfo] = []
         acts.reserveCapacity(commits.count)
         for commit in commits { acts.append(try ledger.act(commit)) }
-        try index(acts, from: 1, in: db)
+        try IndexSchema.withoutIndexes(db) { try index(acts, from: 1, in: db) }
         return IndexUpdate(indexed: acts.count, rebuilt: true, warning: warning, head: commits.last?.hex)
     }
 
@@ -110,8 +114,8 @@ public final class RecordIndex {
             try indexer.index(act, seq: seq)
             seq += 1
         }
-        try db.execute(sql: "UPDATE meta SET last_commit = ?, act_count = ? WHERE id = 1",
-                       arguments: [acts.reversed().first?.commit.hex, seq - 1])
+        try db.cachedStatement(sql: "UPDATE meta SET last_commit = ?, act_count = ? WHERE id = 1")
+            .execute(arguments: [acts.reversed().first?.commit.hex, seq - 1])
     }
 
     private static func rewritten(_ last: String) -> String {
