@@ -46,7 +46,7 @@ final class ActIndexer {
         var ord = 0
         let groups = try groups(of: act.commit)
         let primary = groups.firstIndex { $0.file.id == act.record } ?? groups.indices.first
-        var written: String??
+        var primarySummary: RecordSummary?
         for (position, group) in groups.enumerated() {
             let id = group.file.id
             try insertTouch.execute(arguments: [id, seq])
@@ -56,13 +56,11 @@ final class ActIndexer {
                 ord += 1
             }
             let summary = try apply(group, after: after, seq: seq, commit: commit)
-            if position == primary, let summary { written = .some(summary.equipment) }
+            if position == primary { primarySummary = summary }
         }
         // The primary record's equipment: from its JSON when the act wrote it, else as last indexed.
-        if written == nil, let primary {
-            written = .some(try row(kind: groups[primary].file.kind, id: groups[primary].file.id)?.equipment)
-        }
-        let equipment = written ?? nil
+        let equipment = try primarySummary.map(\.equipment)
+            ?? primary.flatMap { try row(kind: groups[$0].file.kind, id: groups[$0].file.id)?.equipment }
         let department: String?
         if let equipment {
             department = try row(kind: RecordKind.equipment.rawValue, id: equipment)?.department
