@@ -62,7 +62,7 @@ public final class RecordIndex {
     public func rebuild() throws(IndexError) {
         _ = try write("be rebuilt") { db in
             try IndexSchema.clear(db)
-            return try self.indexAll(in: db, warning: nil)
+            return try self.indexAll(in: db)
         }
     }
 
@@ -78,7 +78,7 @@ public final class RecordIndex {
         if head.hex == last { return IndexUpdate(indexed: 0, rebuilt: false, warning: nil, head: last) }
         guard let last else {
             try IndexSchema.clear(db)
-            return try indexAll(in: db, warning: nil)
+            return try indexAll(in: db)
         }
         // Walk back from the head to the last indexed act: the cost follows the number of new acts.
         var pending: [ActInfo] = []
@@ -97,13 +97,13 @@ public final class RecordIndex {
         return IndexUpdate(indexed: pending.count, rebuilt: !found, warning: found ? nil : Self.rewritten(last), head: head.hex)
     }
 
-    private func indexAll(in db: Database, warning: String?) throws -> IndexUpdate {
+    private func indexAll(in db: Database) throws -> IndexUpdate {
         let commits = try ledger.commits()
         var acts: [ActInfo] = []
         acts.reserveCapacity(commits.count)
         for commit in commits { acts.append(try ledger.act(commit)) }
         try IndexSchema.withoutIndexes(db) { try index(acts, from: 1, in: db) }
-        return IndexUpdate(indexed: acts.count, rebuilt: true, warning: warning, head: commits.last?.hex)
+        return IndexUpdate(indexed: acts.count, rebuilt: true, warning: nil, head: commits.last?.hex)
     }
 
     private func index(_ acts: some Collection<ActInfo>, from first: Int, in db: Database) throws {
