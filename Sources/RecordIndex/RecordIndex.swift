@@ -120,7 +120,7 @@ public final class RecordIndex {
 
     private static func rewritten(_ last: String) -> String {
         "the index ended at \(last.prefix(12)), which is no longer on main: the history was rewritten or rolled back; "
-            + "the index was rebuilt from the first act. Run 'recrepo verify' to find out when and how."
+            + "the index was rebuilt from the first act. 'recrepo verify' checks main against the checkpoints."
     }
 
     /// Runs `body` in one immediate write transaction, turning failures into `IndexError`.
