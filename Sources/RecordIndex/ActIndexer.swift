@@ -4,7 +4,7 @@ import GRDB
 import RecordRepo
 
 /// Writes the rows of acts into the index, in history order, inside the caller's transaction.
-/// Statements are prepared once and reused for every act, so a batch costs one parse of each.
+/// Statements are prepared once per connection and reused for every act and every update.
 final class ActIndexer {
     private let db: Database
     private let ledger: Ledger
@@ -13,22 +13,22 @@ final class ActIndexer {
     init(db: Database, ledger: Ledger) throws {
         self.db = db
         self.ledger = ledger
-        insertAct = try db.makeStatement(sql: """
+        insertAct = try db.cachedStatement(sql: """
             INSERT INTO acts (seq, commit_id, parent, time, signer, name, meaning, record, kind, revision, reason,
                               summary, equipment, department) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        insertChange = try db.makeStatement(sql: "INSERT INTO changes (seq, ord, record, field, old, new) VALUES (?, ?, ?, ?, ?, ?)")
-        insertTouch = try db.makeStatement(sql: "INSERT OR IGNORE INTO touches (record, seq) VALUES (?, ?)")
-        upsertRecord = try db.makeStatement(sql: """
+        insertChange = try db.cachedStatement(sql: "INSERT INTO changes (seq, ord, record, field, old, new) VALUES (?, ?, ?, ?, ?, ?)")
+        insertTouch = try db.cachedStatement(sql: "INSERT OR IGNORE INTO touches (record, seq) VALUES (?, ?)")
+        upsertRecord = try db.cachedStatement(sql: """
             INSERT INTO records (kind, id, path, blob, body_blob, last_seq, commit_id, status, equipment, department)
             VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)
             ON CONFLICT (kind, id) DO UPDATE SET path = excluded.path, blob = excluded.blob, last_seq = excluded.last_seq,
                 commit_id = excluded.commit_id, status = excluded.status, equipment = excluded.equipment,
                 department = excluded.department
             """)
-        updateBody = try db.makeStatement(sql: "UPDATE records SET body_blob = ?, last_seq = ?, commit_id = ? WHERE kind = ? AND id = ?")
-        deleteRecord = try db.makeStatement(sql: "DELETE FROM records WHERE kind = ? AND id = ?")
-        lookup = try db.makeStatement(sql: "SELECT equipment, department FROM records WHERE kind = ? AND id = ?")
+        updateBody = try db.cachedStatement(sql: "UPDATE records SET body_blob = ?, last_seq = ?, commit_id = ? WHERE kind = ? AND id = ?")
+        deleteRecord = try db.cachedStatement(sql: "DELETE FROM records WHERE kind = ? AND id = ?")
+        lookup = try db.cachedStatement(sql: "SELECT equipment, department FROM records WHERE kind = ? AND id = ?")
     }
 
     /// The files of one record that an act changed.
@@ -45,7 +45,9 @@ final class ActIndexer {
         let signerBefore = try row(kind: "account", id: act.signer)
         var ord = 0
         let groups = try groups(of: act.commit)
-        for group in groups {
+        let primary = groups.firstIndex { $0.file.id == act.record } ?? groups.indices.first
+        var primarySummary: RecordSummary?
+        for (position, group) in groups.enumerated() {
             let id = group.file.id
             try insertTouch.execute(arguments: [id, seq])
             let (changes, after) = try changes(of: group)
@@ -53,10 +55,12 @@ final class ActIndexer {
                 try insertChange.execute(arguments: [seq, ord, id, change.field, change.old?.compactText, change.new?.compactText])
                 ord += 1
             }
-            try apply(group, after: after, seq: seq, commit: commit)
+            let summary = try apply(group, after: after, seq: seq, commit: commit)
+            if position == primary { primarySummary = summary }
         }
-        let primary = groups.first { $0.file.id == act.record } ?? groups.first
-        let equipment = try primary.flatMap { try row(kind: $0.file.kind, id: $0.file.id)?.equipment }
+        // The primary record's equipment: from its JSON when the act wrote it, else as last indexed.
+        let equipment = try primarySummary.map(\.equipment)
+            ?? primary.flatMap { try row(kind: groups[$0].file.kind, id: groups[$0].file.id)?.equipment }
         let department: String?
         if let equipment {
             department = try row(kind: RecordKind.equipment.rawValue, id: equipment)?.department
@@ -66,7 +70,7 @@ final class ActIndexer {
         }
         try insertAct.execute(arguments: [
             seq, commit, act.parent?.hex, Timestamp.iso(act.time), act.signer, act.signerName, act.meaning.rawValue,
-            act.record, primary?.file.kind ?? "unknown", act.revision, act.reason, act.summary, equipment, department,
+            act.record, primary.map { groups[$0].file.kind } ?? "unknown", act.revision, act.reason, act.summary, equipment, department,
         ])
     }
 
@@ -131,22 +135,26 @@ final class ActIndexer {
         }
     }
 
-    /// Brings the record's row to its state after the act.
-    private func apply(_ group: Group, after: JSONValue?, seq: Int, commit: String) throws {
+    /// Brings the record's row to its state after the act; returns what its JSON now says, when
+    /// the act wrote or removed the JSON.
+    private func apply(_ group: Group, after: JSONValue?, seq: Int, commit: String) throws -> RecordSummary? {
         let file = group.file
+        var summary: RecordSummary?
         if let json = group.json {
+            let written = RecordSummary(after, kind: file.kind, id: file.id)
             if let blob = json.new {
-                let summary = RecordSummary(after, kind: file.kind, id: file.id)
                 try upsertRecord.execute(arguments: [
-                    file.kind, file.id, json.path, blob.hex, seq, commit, summary.status, summary.equipment, summary.department,
+                    file.kind, file.id, json.path, blob.hex, seq, commit, written.status, written.equipment, written.department,
                 ])
             } else {
                 try deleteRecord.execute(arguments: [file.kind, file.id])
             }
+            summary = written
         }
         if let body = group.body {
             try updateBody.execute(arguments: [body.new?.hex, seq, commit, file.kind, file.id])
         }
+        return summary
     }
 
     private func row(kind: String, id: String) throws -> (equipment: String?, department: String?)? {

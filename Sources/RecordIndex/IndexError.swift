@@ -17,15 +17,15 @@ public enum IndexError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .database(let path, let operation, let message):
-            "the index \(path) could not \(operation): \(message); delete it and run 'recrepo index rebuild'"
+            "the index \(path) could not \(operation): \(message); it holds nothing that git does not: delete it and it is built again from the history"
         case .ledger(let error):
             "the history could not be read for the index: \(error)"
         case .invalidDate(let field, let value):
             "\(field) '\(value)' is not a date; write it as YYYY-MM-DD, e.g. 2026-01-31"
         case .unknownCommit(let commit):
-            "\(commit) is not an act on main known to the index; run 'recrepo index update' or check the commit ID"
+            "\(commit) is not an act on main known to the index; bring the index up to date, or check the commit ID (40 hex digits)"
         case .corrupt(let table, let detail):
-            "the index table \(table) holds a row that cannot be read (\(detail)); run 'recrepo index rebuild'"
+            "the index table \(table) holds a row that cannot be read (\(detail)); rebuild the index from the history"
         }
     }
 }

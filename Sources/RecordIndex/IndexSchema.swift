@@ -20,7 +20,21 @@ enum IndexSchema {
         ("records", ["kind", "id"]),
     ]
 
-    static let create = """
+    /// The indexes that serve queries (constraints apart): dropped while a rebuild loads every
+    /// row and made again at its end, which is faster than keeping them up to date row by row.
+    static let indexes = """
+        CREATE INDEX IF NOT EXISTS acts_by_time ON acts(time);
+        CREATE INDEX IF NOT EXISTS acts_by_signer ON acts(signer);
+        CREATE INDEX IF NOT EXISTS acts_by_kind ON acts(kind);
+        CREATE INDEX IF NOT EXISTS acts_by_meaning ON acts(meaning);
+        CREATE INDEX IF NOT EXISTS acts_by_equipment ON acts(equipment);
+        CREATE INDEX IF NOT EXISTS acts_by_department ON acts(department);
+        CREATE INDEX IF NOT EXISTS changes_by_record ON changes(record, seq, ord);
+        """
+    static let indexNames = ["acts_by_time", "acts_by_signer", "acts_by_kind", "acts_by_meaning", "acts_by_equipment",
+                             "acts_by_department", "changes_by_record"]
+
+    static let tablesSQL = """
         CREATE TABLE meta (
             id INTEGER PRIMARY KEY CHECK (id = 1),
             schema_version INTEGER NOT NULL,
@@ -41,12 +55,6 @@ enum IndexSchema {
             summary TEXT NOT NULL,
             equipment TEXT,
             department TEXT);
-        CREATE INDEX acts_by_time ON acts(time);
-        CREATE INDEX acts_by_signer ON acts(signer);
-        CREATE INDEX acts_by_kind ON acts(kind);
-        CREATE INDEX acts_by_meaning ON acts(meaning);
-        CREATE INDEX acts_by_equipment ON acts(equipment);
-        CREATE INDEX acts_by_department ON acts(department);
         CREATE TABLE changes (
             seq INTEGER NOT NULL,
             ord INTEGER NOT NULL,
@@ -54,7 +62,6 @@ enum IndexSchema {
             field TEXT NOT NULL,
             old TEXT,
             new TEXT);
-        CREATE INDEX changes_by_record ON changes(record, seq, ord);
         CREATE TABLE touches (
             record TEXT NOT NULL,
             seq INTEGER NOT NULL,
@@ -84,7 +91,8 @@ enum IndexSchema {
         for table in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'") {
             try db.execute(sql: "DROP TABLE \(table.quotedDatabaseIdentifier)")
         }
-        try db.execute(sql: create)
+        try db.execute(sql: tablesSQL)
+        try db.execute(sql: indexes)
         try db.execute(sql: "INSERT INTO meta (id, schema_version, last_commit, act_count) VALUES (1, ?, NULL, 0)",
                        arguments: [version])
         return true
@@ -94,5 +102,14 @@ enum IndexSchema {
     static func clear(_ db: Database) throws {
         for table in ["acts", "changes", "touches", "records"] { try db.execute(sql: "DELETE FROM \(table)") }
         try db.execute(sql: "UPDATE meta SET last_commit = NULL, act_count = 0 WHERE id = 1")
+    }
+
+    /// Runs a bulk load without the query indexes and makes them again after it, in the caller's
+    /// transaction, so a failure leaves the index as it was.
+    static func withoutIndexes<T>(_ db: Database, _ load: () throws -> T) throws -> T {
+        for name in indexNames { try db.execute(sql: "DROP INDEX IF EXISTS \(name)") }
+        let result = try load()
+        try db.execute(sql: indexes)
+        return result
     }
 }

@@ -7,8 +7,8 @@ extension RecordIndex {
     /// Every act that changed `record` (any of its files), oldest first.
     public func revisions(of record: String) throws(IndexError) -> [IndexedAct] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT a.* FROM touches t JOIN acts a ON a.seq = t.seq WHERE t.record = ? ORDER BY t.seq",
-                             arguments: [record]).map(IndexedAct.init(row:))
+            try IndexedAct.fetchAll(db, sql: "SELECT \(IndexedAct.columns("a.")) FROM touches t JOIN acts a ON a.seq = t.seq "
+                                        + "WHERE t.record = ? ORDER BY t.seq", arguments: [record])
         }
     }
 
@@ -46,8 +46,8 @@ extension RecordIndex {
         add("department = ?", filter.department)
         let condition = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
         return try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM acts\(condition) ORDER BY seq", arguments: StatementArguments(arguments))
-                .map(IndexedAct.init(row:))
+            try IndexedAct.fetchAll(db, sql: "SELECT \(IndexedAct.columns()) FROM acts\(condition) ORDER BY seq",
+                                    arguments: StatementArguments(arguments))
         }
     }
 
@@ -102,10 +102,22 @@ extension RecordIndex {
 }
 
 extension IndexedAct {
-    init(row: Row) throws(IndexError) {
-        self.init(seq: row["seq"], commit: row["commit_id"], parent: row["parent"], time: row["time"], signer: row["signer"],
-                  name: row["name"], meaning: try RecordIndex.meaning(row["meaning"]), record: row["record"], kind: row["kind"],
-                  revision: row["revision"], reason: row["reason"], summary: row["summary"], equipment: row["equipment"],
-                  department: row["department"])
+    /// The columns `fetchAll` reads, in its order, each prefixed with `table` (`a.`).
+    static func columns(_ table: String = "") -> String {
+        ["seq", "commit_id", "parent", "time", "signer", "name", "meaning", "record", "kind", "revision", "reason", "summary",
+         "equipment", "department"].map { table + $0 }.joined(separator: ", ")
+    }
+
+    /// Runs a query that selects `columns(_:)` and reads its rows by position (faster than by name).
+    static func fetchAll(_ db: Database, sql: String, arguments: StatementArguments) throws -> [IndexedAct] {
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
+        var result: [IndexedAct] = []
+        while let row = try rows.next() {
+            result.append(IndexedAct(
+                seq: row[0], commit: row[1], parent: row[2], time: row[3], signer: row[4], name: row[5],
+                meaning: try RecordIndex.meaning(row[6]), record: row[7], kind: row[8], revision: row[9], reason: row[10],
+                summary: row[11], equipment: row[12], department: row[13]))
+        }
+        return result
     }
 }

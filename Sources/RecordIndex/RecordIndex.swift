@@ -62,13 +62,14 @@ public final class RecordIndex {
     public func rebuild() throws(IndexError) {
         _ = try write("be rebuilt") { db in
             try IndexSchema.clear(db)
-            return try self.indexAll(in: db, warning: nil)
+            return try self.indexAll(in: db)
         }
     }
 
     private func update(in db: Database) throws -> IndexUpdate {
-        let last = try String.fetchOne(db, sql: "SELECT last_commit FROM meta WHERE id = 1")
-        let count = try Int.fetchOne(db, sql: "SELECT act_count FROM meta WHERE id = 1") ?? 0
+        let meta = try Row.fetchOne(try db.cachedStatement(sql: "SELECT last_commit, act_count FROM meta WHERE id = 1"))
+        let last: String? = meta?[0]
+        let count: Int = meta?[1] ?? 0
         guard let head = try ledger.head() else {
             guard let last else { return IndexUpdate(indexed: 0, rebuilt: false, warning: nil, head: nil) }
             try IndexSchema.clear(db)
@@ -77,7 +78,7 @@ public final class RecordIndex {
         if head.hex == last { return IndexUpdate(indexed: 0, rebuilt: false, warning: nil, head: last) }
         guard let last else {
             try IndexSchema.clear(db)
-            return try indexAll(in: db, warning: nil)
+            return try indexAll(in: db)
         }
         // Walk back from the head to the last indexed act: the cost follows the number of new acts.
         var pending: [ActInfo] = []
@@ -87,19 +88,22 @@ public final class RecordIndex {
             pending.append(act)
             return true
         }
-        if !found { try IndexSchema.clear(db) }
-        let start = found ? count : 0
-        try index(pending.reversed(), from: start + 1, in: db)
+        if found {
+            try index(pending.reversed(), from: count + 1, in: db)
+        } else {
+            try IndexSchema.clear(db)
+            try IndexSchema.withoutIndexes(db) { try index(pending.reversed(), from: 1, in: db) }
+        }
         return IndexUpdate(indexed: pending.count, rebuilt: !found, warning: found ? nil : Self.rewritten(last), head: head.hex)
     }
 
-    private func indexAll(in db: Database, warning: String?) throws -> IndexUpdate {
+    private func indexAll(in db: Database) throws -> IndexUpdate {
         let commits = try ledger.commits()
         var acts: [ActInfo] = []
         acts.reserveCapacity(commits.count)
         for commit in commits { acts.append(try ledger.act(commit)) }
-        try index(acts, from: 1, in: db)
-        return IndexUpdate(indexed: acts.count, rebuilt: true, warning: warning, head: commits.last?.hex)
+        try IndexSchema.withoutIndexes(db) { try index(acts, from: 1, in: db) }
+        return IndexUpdate(indexed: acts.count, rebuilt: true, warning: nil, head: commits.last?.hex)
     }
 
     private func index(_ acts: some Collection<ActInfo>, from first: Int, in db: Database) throws {
@@ -110,13 +114,13 @@ public final class RecordIndex {
             try indexer.index(act, seq: seq)
             seq += 1
         }
-        try db.execute(sql: "UPDATE meta SET last_commit = ?, act_count = ? WHERE id = 1",
-                       arguments: [acts.reversed().first?.commit.hex, seq - 1])
+        try db.cachedStatement(sql: "UPDATE meta SET last_commit = ?, act_count = ? WHERE id = 1")
+            .execute(arguments: [acts.reversed().first?.commit.hex, seq - 1])
     }
 
     private static func rewritten(_ last: String) -> String {
         "the index ended at \(last.prefix(12)), which is no longer on main: the history was rewritten or rolled back; "
-            + "the index was rebuilt from the first act. Run 'recrepo verify' to find out when and how."
+            + "the index was rebuilt from the first act. 'recrepo verify' checks main against the checkpoints."
     }
 
     /// Runs `body` in one immediate write transaction, turning failures into `IndexError`.

@@ -147,4 +147,20 @@ import Testing
         #expect(try fresh.actCount(after: nil) == plant.records.ledger.commits().count)
         #expect(try fresh.revisions(of: job.id).map(\.commit) == [created])
     }
+
+    @Test("two handles on one index file: each act is indexed once, by whichever updates first")
+    func twoHandles() throws {
+        let plant = try Plant()
+        let first = try RecordIndex.open(for: plant.records), second = try RecordIndex.open(for: plant.records)
+        let total = try plant.records.ledger.commits().count
+        #expect(try first.update().indexed == total)
+        #expect(try second.update().indexed == 0)
+        plant.tick()
+        _ = try plant.records.addEquipment("PUMP-201", name: "Pump", location: nil, department: "Utilities", reason: "New", by: plant.sam)
+        #expect(try second.update().indexed == 1)
+        #expect(try first.update().indexed == 0)
+        #expect(try first.audit(AuditFilter(equipment: "PUMP-201")).count == 1)
+        #expect(try first.contentDigest() == second.contentDigest())
+        #expect(try first.actCount(after: nil) == total + 1)
+    }
 }
