@@ -5,7 +5,7 @@ import RecordRepo
 /// Grows the repository to `target` acts with batch appends (one pack, one fsync, one
 /// compare-and-swap per batch), beside `git fast-import` writing the same records unsigned.
 func batchBenchmark(plant: BenchPlant, from first: Int, to target: Int, work: URL) throws {
-    let batchSize = 5_000
+    let batchSize = 20_000
     var index = first
     let total = try timed {
         while index <= target {

@@ -12,8 +12,17 @@ struct Finished {
     let output: String
 }
 
-/// Starts `executable` with `arguments`, feeds `input` to its stdin, and waits for it with wait4
-/// so that its own peak memory is known (not that of every child this process ever had).
+/// Starts `executable` under GNU time, whose report gives the command's own peak memory (Linux
+/// carries a forking parent's peak across exec, so wait4 would report this large process's).
+func measured(_ executable: String, _ arguments: [String]) -> Finished {
+    let report = FileManager.default.temporaryDirectory.appendingPathComponent("recrepo-bench-time-\(getpid())").path
+    let run = spawn("/usr/bin/time", ["-f", "%M", "-o", report, executable] + arguments)
+    let kib = (try? String(contentsOfFile: report, encoding: .utf8)).flatMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+    try? FileManager.default.removeItem(atPath: report)
+    return Finished(status: run.status, seconds: run.seconds, peakMiB: (kib ?? 0) / 1024, output: run.output)
+}
+
+/// Starts `executable` with `arguments`, feeds `input` to its stdin, and waits for it.
 func spawn(_ executable: String, _ arguments: [String], input: Data? = nil) -> Finished {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)

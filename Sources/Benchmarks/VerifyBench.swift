@@ -5,8 +5,8 @@ import RecordRepo
 /// `recrepo verify` of the whole repository, as the command a person runs (its own process, so
 /// its peak memory is its own), beside `git fsck --full` on the same repository.
 func verifyBenchmark(repository: String, executable: String, records: Records) {
-    let verify = spawn(executable, ["verify", "--repo", repository, "--format", "json"])
-    let fsck = spawn("/usr/bin/git", ["-C", repository, "fsck", "--full"])
+    let verify = measured(executable, ["verify", "--repo", repository, "--format", "json"])
+    let fsck = measured("/usr/bin/git", ["-C", repository, "fsck", "--full"])
     let commits = verify.output.split(separator: ",").first { $0.contains("\"commits\"") }
         .flatMap { Int($0.filter(\.isNumber)) } ?? 0
     say(String(format: "recrepo verify of %d acts: %.2f s (exit %d), peak memory %.0f MiB",

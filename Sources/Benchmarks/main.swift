@@ -32,6 +32,8 @@ let earlyUpdates = try incrementalUpdates(plant: plant, index: earlyIndex, count
 if target > durableActs {
     try batchBenchmark(plant: plant, from: durableActs + 131, to: target, work: work)
 }
+// --batch-only stops here (for looking at the write paths alone).
+if CommandLine.arguments.contains("--batch-only") { exit(0) }
 try jobSOPBenchmark(plant: plant)
 try indexBenchmark(plant: plant, repository: repository, earlyUpdates: earlyUpdates)
 runRenderBenchmark()
