@@ -49,10 +49,4 @@ public enum Schemas {
             throw .schemaViolation(record: record, path: "", reason: "is not well-formed JSON (\(error.description))")
         }
     }
-
-    private static func reason(for error: any Error) -> String {
-        guard case DecodingError.dataCorrupted(let context) = error else { return "it cannot be parsed" }
-        let underlying = (context.underlyingError as? NSError)?.userInfo[NSDebugDescriptionErrorKey] as? String
-        return underlying ?? context.debugDescription
-    }
 }

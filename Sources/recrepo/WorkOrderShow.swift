@@ -46,10 +46,7 @@ extension RecRepo.WorkOrderCommand {
         }
 
         static func html(_ order: WorkOrder) -> String {
-            func escape(_ text: String) -> String {
-                text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                    .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-            }
+            let escape = ExportPage.escape
             let rows = lines(order).map { "<tr><th>\(escape($0.0))</th><td>\(escape($0.1))</td></tr>" }.joined(separator: "\n")
             return """
                 <!DOCTYPE html>

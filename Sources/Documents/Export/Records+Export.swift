@@ -66,26 +66,32 @@ extension Records {
         do {
             try ledger.walkBack(from: head) { history.append($0); return true }
             for act in history.reversed() {
-                let changed = try ledger.changedPaths(by: act)
-                for index in Set(changed.compactMap { owner[$0] }).sorted() {
+                var touched: [Int: [ChangedFile]] = [:]
+                for file in try ledger.changedFiles(of: act.commit) {
+                    if let index = owner[file.path] { touched[index, default: []].append(file) }
+                }
+                for (index, files) in touched.sorted(by: { $0.key < $1.key }) {
                     let signature = RecordExport.Signature(act)
                     acts[index].append(signature)
-                    let record = records[index]
-                    let json = try ledger.read(try Self.path(kind: record.kind, id: record.id), at: act.commit)
-                        .flatMap { try? JSONParser.parse($0) }
-                    var changes = FieldDiff.changes(from: before[index], to: json)
-                    before[index] = json
-                    if record.kind == .sop, let bodyPath = try? RecordID.sopBodyPath(id: record.id), changed.contains(bodyPath),
-                       let body = try ledger.read(try RecordPath(bodyPath), at: act.commit).map({ String(decoding: $0, as: UTF8.self) }) {
-                        changes += FieldDiff.bodyChanges(from: bodies[index], to: body)
-                        bodies[index] = body
+                    var changes: [FieldChange] = []
+                    // In tree order: the record's JSON, then (for an SOP) its markdown body.
+                    for file in files {
+                        let data = try file.new.map { (blob) throws(LedgerError) in try ledger.blob(blob) }
+                        if file.path.hasSuffix(".md") {
+                            guard let data else { continue }
+                            let body = String(decoding: data, as: UTF8.self)
+                            changes += FieldDiff.bodyChanges(from: bodies[index], to: body)
+                            bodies[index] = body
+                        } else {
+                            let json = data.flatMap { try? JSONParser.parse($0) }
+                            changes += FieldDiff.changes(from: before[index], to: json)
+                            before[index] = json
+                        }
                     }
                     rows[index] += changes.map { RecordExport.FieldRow(act: signature, change: $0) }
                 }
             }
-        } catch let error as LedgerError { throw .ledger(error) } catch let error as DocumentsError { throw error } catch {
-            throw .notFound(record: "\(error)")
-        }
+        } catch { throw .ledger(error) }
         var result: [RecordExport] = []
         for (index, record) in records.enumerated() {
             let path = try Self.path(kind: record.kind, id: record.id)

@@ -16,17 +16,23 @@ public struct ActInfo: Sendable, Equatable {
     public var reason: String { trailers.reason }
 }
 
+extension ActInfo {
+    /// The act a commit records, or why its trailers are incomplete.
+    static func parse(_ raw: RawCommit) -> Result<ActInfo, TrailerProblem> {
+        Trailers.parse(message: raw.message).map {
+            ActInfo(commit: raw.id, parent: raw.parents.first, summary: $0.summary, trailers: $0.trailers)
+        }
+    }
+}
+
 extension Ledger {
     /// Reads one act; fails when its message does not carry a complete set of trailers.
     public func act(_ commit: ObjectID) throws(LedgerError) -> ActInfo {
         let raw: RawCommit
         do { raw = try repo.commit(commit) } catch { throw .git(error) }
-        switch Trailers.parse(message: raw.message) {
-        case .success(let parsed):
-            return ActInfo(commit: commit, parent: raw.parents.first, summary: parsed.summary,
-                           trailers: parsed.trailers)
-        case .failure(let problem):
-            throw .objectCorrupt(id: commit, detail: problem.description)
+        switch ActInfo.parse(raw) {
+        case .success(let act): return act
+        case .failure(let problem): throw .objectCorrupt(id: commit, detail: problem.description)
         }
     }
 
@@ -84,15 +90,6 @@ extension Ledger {
 }
 
 extension Ledger {
-    /// The paths of the files `act` changed (written or removed) against its parent's tree.
-    public func changedPaths(by act: ActInfo) throws(LedgerError) -> [String] {
-        try ledgerCall("changes") {
-            let tree = try repo.commit(act.commit).tree
-            let parentTree = try act.parent.map { (parent) throws(GitError) in try repo.commit(parent).tree }
-            return try repo.changedPaths(from: parentTree, to: tree)
-        }
-    }
-
     /// Walks `main`'s history backwards from `commit` (default: head), newest first, for as long
     /// as `visit` returns true. Costs one commit read per step, so callers stop as soon as they can.
     public func walkBack(from commit: ObjectID? = nil, _ visit: (ActInfo) throws(LedgerError) -> Bool) throws(LedgerError) {

@@ -51,8 +51,7 @@ extension TreeView {
     /// trailers (the last act visited then still has a `parent`). One commit read per step.
     public func walkBack(from commit: ObjectID, _ visit: (ActInfo) -> Bool) {
         var next: ObjectID? = commit
-        while let id = next, let raw = try? repo.commit(id), case .success(let parsed) = Trailers.parse(message: raw.message) {
-            let info = ActInfo(commit: id, parent: raw.parents.first, summary: parsed.summary, trailers: parsed.trailers)
+        while let id = next, let raw = try? repo.commit(id), case .success(let info) = ActInfo.parse(raw) {
             guard visit(info) else { return }
             next = info.parent
         }
@@ -61,7 +60,7 @@ extension TreeView {
     /// The signed act of `commit`, when it is one, and whether it lies on the history before `descendant`.
     public func act(_ commit: ObjectID, before descendant: ObjectID) -> ActInfo? {
         guard let raw = try? repo.commit(commit), (try? repo.isAncestor(commit, of: descendant)) == true,
-              case .success(let parsed) = Trailers.parse(message: raw.message) else { return nil }
-        return ActInfo(commit: commit, parent: raw.parents.first, summary: parsed.summary, trailers: parsed.trailers)
+              case .success(let act) = ActInfo.parse(raw) else { return nil }
+        return act
     }
 }
