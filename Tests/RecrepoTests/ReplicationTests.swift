@@ -60,6 +60,42 @@ import Testing
         #expect(try CLI(repo: restoredPath).run(["verify"]).status == 0)
     }
 
+    @Test("a repository of packs and loose objects is copied whole: the same objects, and stock git finds nothing wrong")
+    func packsAndLooseObjects() throws {
+        let (cli, directory) = try Self.primary()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // git's own repack makes a pack with offset deltas; the acts after it stay loose.
+        #expect(try Git.run(["repack", "-a", "-d", "-q"], in: cli.repo).status == 0)
+        try Self.addUser(cli, "carol")
+        try Self.addUser(cli, "dave")
+        let backup = directory.appendingPathComponent("backup.git").path
+        let result = try cli.run(["backup", backup])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try Git.run(["fsck", "--full", "--strict"], in: backup).status == 0)
+        let objects = { (repo: String) throws -> [String] in
+            try Git.run(["rev-list", "--objects", "--all"], in: repo).stdout.split(separator: "\n").map(String.init).sorted()
+        }
+        #expect(try objects(backup) == objects(cli.repo))
+        #expect(try CLI(repo: backup).run(["verify"]).status == 0)
+    }
+
+    @Test("a damaged pack in the repository stops the backup before the replica's main is set")
+    func damagedSourcePack() throws {
+        let (cli, directory) = try Self.primary()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect(try Git.run(["repack", "-a", "-d", "-q"], in: cli.repo).status == 0)
+        let folder = cli.repo + "/objects/pack"
+        let pack = URL(fileURLWithPath: folder + "/" + (try #require(try FileManager.default.contentsOfDirectory(atPath: folder).first { $0.hasSuffix(".pack") })))
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: pack.path)
+        var bytes = try Data(contentsOf: pack)
+        bytes[bytes.count / 2] ^= 0xff
+        try bytes.write(to: pack)
+        let backup = directory.appendingPathComponent("backup.git").path
+        let result = try cli.run(["backup", backup])
+        #expect(result.status == 1 && result.stderr.contains("cannot be read completely"), "\(result.stdout)\(result.stderr)")
+        #expect(try Git.run(["rev-parse", "--verify", "-q", "main"], in: backup).stdout.isEmpty, "the replica's main is not set")
+    }
+
     @Test("a backup altered on disk fails verify and restore, naming what is wrong", arguments: ["flip", "delete"])
     func alteredBackup(damage: String) throws {
         let (cli, directory) = try Self.primary()

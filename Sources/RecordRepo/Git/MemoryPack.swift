@@ -29,21 +29,3 @@ final class MemoryPack {
         try git("git_mempack_reset") { git_mempack_reset(backend) }
     }
 }
-
-extension GitRepository {
-    /// Adds `pack` to the object database through libgit2's indexer, which hashes every object,
-    /// resolves deltas (taking bases missing from a thin pack from the repository), and writes and
-    /// fsyncs the pack and its index.
-    func writePack(_ pack: Data) throws(GitError) {
-        let odb = try objectDatabase()
-        var writer: UnsafeMutablePointer<git_odb_writepack>?
-        try git("git_odb_write_pack") { git_odb_write_pack(&writer, odb, nil, nil) }
-        guard let writer else { throw GitError(code: -1, errorClass: 0, message: "no pack writer", call: "git_odb_write_pack") }
-        defer { writer.pointee.free(writer) }
-        var progress = git_indexer_progress()
-        try git("writepack.append") {
-            pack.withUnsafeBytes { raw in writer.pointee.append(writer, raw.baseAddress, raw.count, &progress) }
-        }
-        try git("writepack.commit") { writer.pointee.commit(writer, &progress) }
-    }
-}

@@ -74,3 +74,14 @@ extension ObjectID {
         return withUnsafeBytes(of: &oid.id) { Array($0) }
     }
 }
+
+extension ObjectID {
+    /// From forty hexadecimal digits as bytes; nil when they are not.
+    init?(hexBytes: UnsafeRawBufferPointer) {
+        guard hexBytes.count == 40, hexBytes.allSatisfy({ $0.isHexDigit }) else { return nil }
+        var oid = git_oid()
+        let code = hexBytes.withMemoryRebound(to: CChar.self) { git_oid_fromstrn(&oid, $0.baseAddress, 40) }
+        guard code == 0 else { return nil }
+        self.init(oid)
+    }
+}

@@ -1,32 +1,32 @@
 import Foundation
 
 extension Ledger {
-    /// Copies all of `main` and the checkpoints into `target`, an empty repository, as one pack:
-    /// each commit with the trees and blobs it changed, trees as deltas against their previous
-    /// version (libgit2's push and fetch run a delta search over every object, minutes at 100,000
-    /// acts). The target's indexer hashes every object it receives; `main` and the checkpoints are
-    /// set only after the whole pack is in.
+    /// Copies every object of this repository into `target`, an empty repository, then sets its
+    /// `main` and checkpoints. Each pack file is streamed through the target's indexer (two at a
+    /// time), which inflates and hashes every object and checks the pack's checksum, as `git
+    /// index-pack` does for a clone; the loose objects are read (each checked against its hash)
+    /// and go in as one more pack. The references are set only after every pack is in, and the
+    /// caller then checks that everything they reach is present (`verifyObjects`, `verify`).
+    ///
+    /// Packs are copied as they are because they already hold each object compressed and each
+    /// tree as a delta: building a new pack (libgit2's push and fetch run a delta search over
+    /// every object, minutes at 100,000 acts) costs several times the hashing the copy needs.
     public func mirror(into target: Ledger) throws(LedgerError) {
         guard try target.head() == nil else {
             throw .replica(path: target.path, problem: "a mirror goes into an empty repository only")
         }
+        // The head is read first: everything it reaches is on disk before the files are listed.
         guard let head = try head() else { return }
         let checkpoints: [(name: String, target: ObjectID)]
         do { checkpoints = try repo.references(matching: Self.checkpointPrefix + "*") } catch { throw .git(error) }
         try ledgerCall("mirror") {
-            var pack = BatchPack()
-            var parentTree: ObjectID?
-            for commit in try repo.firstParentChain(from: head) {
-                let tree = try repo.commit(commit).tree
-                let paths = try repo.changedPaths(from: parentTree, to: tree).map { try RecordPath($0) }
-                try pack.add(commit: commit, parentTree: parentTree, paths: paths, from: repo)
-                parentTree = tree
+            var loose = PackData()
+            for id in try repo.looseObjects() {
+                let object = try repo.readObject(id)
+                loose.add(type: object.type, content: object.data)
             }
-            for (_, tag) in checkpoints {
-                let object = try repo.readObject(tag)
-                pack.pack.add(type: object.type, content: object.data)
-            }
-            try target.repo.writePack(pack.pack.finished())
+            if loose.count > 0 { try target.repo.writePack(loose.finished()) }
+            try GitRepository.indexPacks(try repo.packFiles(), into: target.path)
             try target.repo.compareAndSwap(Self.mainRef, to: head, expected: nil, log: "recrepo: mirror")
             for (name, tag) in checkpoints {
                 try target.repo.compareAndSwap(name, to: tag, expected: nil, log: "recrepo: mirror")

@@ -47,7 +47,7 @@ extension Ledger {
         guard let head = try head() else { throw .replica(path: path, problem: "there is nothing to back up yet") }
         let exists = FileManager.default.fileExists(atPath: path + "/HEAD")
         let replica = exists ? try Self.open(at: path) : try Self.createReplica(at: path)
-        var added = try commits().count
+        var added = try readable { () throws(LedgerError) in try commits().count }
         if let theirs = try replica.head() {
             guard (try? repo.isAncestor(theirs, of: head)) == true else {
                 throw .replica(path: path, problem:
@@ -57,12 +57,21 @@ extension Ledger {
         }
         let mirrored = try replica.head() == nil
         if mirrored {
-            try mirror(into: replica)
+            try readable { () throws(LedgerError) in try mirror(into: replica) }
         } else {
             let refspecs = try replicatedRefspecs()
             do { try repo.push(to: path, refspecs: refspecs) } catch { throw .git(error) }
         }
         return BackupResult(destination: path, head: head, added: added, mirrored: mirrored)
+    }
+
+    /// Runs a step of a backup that reads this repository; a failure to read it says so and what to do.
+    private func readable<T>(_ body: () throws(LedgerError) -> T) throws(LedgerError) -> T {
+        do { return try body() } catch {
+            guard case .git(let cause) = error else { throw error }
+            throw .replica(path: self.path, problem:
+                "cannot be read completely (\(cause.message)), so the backup stopped before the replica's main was set; run 'recrepo verify' here to find what is damaged")
+        }
     }
 
     /// A new working repository at `destination` holding `source`'s `main` and checkpoints. The

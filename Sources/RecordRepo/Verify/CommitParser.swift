@@ -101,3 +101,19 @@ struct ParsedCommit {
         return Person(name: String(name), email: email, time: time, offset: String(rest[1]))
     }
 }
+
+extension ParsedCommit {
+    /// The tree and the first parent alone, from the first header lines (`tree <hex>` then
+    /// `parent <hex>`), for walks that only follow objects; nil when the commit does not start so.
+    static func treeAndParent(_ data: Data) -> (tree: ObjectID, parent: ObjectID?)? {
+        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> (tree: ObjectID, parent: ObjectID?)? in
+            func id(after prefix: String, at offset: Int) -> ObjectID? {
+                let start = offset + prefix.utf8.count, end = start + 40
+                guard end < bytes.count, bytes[end] == 10, bytes[offset..<start].elementsEqual(prefix.utf8) else { return nil }
+                return ObjectID(hexBytes: UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
+            }
+            guard let tree = id(after: "tree ", at: 0) else { return nil }
+            return (tree, id(after: "parent ", at: 46))
+        }
+    }
+}

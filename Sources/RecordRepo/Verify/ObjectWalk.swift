@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Check 1: reads every object reachable from `main` exactly once through the object database,
 /// which recomputes its hash; a missing or altered object becomes a failure naming the commit
@@ -98,5 +99,36 @@ struct KeyCache {
               let keys = try? JSONDecoder().decode(PrincipalKeys.self, from: data) else { return nil }
         byBlob[blob] = keys
         return keys
+    }
+}
+
+extension ObjectWalk {
+    /// Walks the trees of `chain` (oldest first) on every core: each thread takes a run of
+    /// consecutive commits with its own handle on the repository at `path`, so only the subtrees
+    /// that two runs share are read twice. Returns every object seen and the failures, oldest
+    /// commit first.
+    static func walkTrees(of chain: [(commit: ObjectID, tree: ObjectID)], in path: String,
+                          blobsByPresence: Bool) -> (seen: Set<ObjectID>, failures: [VerificationFailure]) {
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, chain.count / 1_000))
+        let results = Mutex<(seen: Set<ObjectID>, failures: [Int: [VerificationFailure]])>(([], [:]))
+        let size = (chain.count + workers - 1) / max(workers, 1)
+        DispatchQueue.concurrentPerform(iterations: workers) { part in
+            let run = chain[min(part * size, chain.count)..<min((part + 1) * size, chain.count)]
+            var report = VerificationReport()
+            var seen = Set<ObjectID>()
+            do {
+                var walk = ObjectWalk(repo: try GitRepository.open(bareAt: path))
+                walk.blobsByPresence = blobsByPresence
+                for (commit, tree) in run { walk.walkTree(tree, commit: commit, report: &report) }
+                seen = walk.seen
+            } catch {
+                report.failures.append(.init(check: "objects", commit: nil, record: nil, message: "the repository cannot be opened: \(error)"))
+            }
+            results.withLock {
+                $0.seen.formUnion(seen)
+                $0.failures[part] = report.failures
+            }
+        }
+        return results.withLock { ($0.seen, $0.failures.sorted { $0.key < $1.key }.flatMap(\.value)) }
     }
 }

@@ -72,6 +72,7 @@ public struct Verifier {
     /// Check 1 only: every object reachable from `main` reads back with its hash (and the
     /// checkpoint tags exist), as `git fsck` would find. With `blobsByPresence`, blobs are only
     /// looked up: for a copy whose indexer has just hashed every object (a connectivity check).
+    /// The commits are read in order on this thread; their trees are then walked on every core.
     public func runObjectsOnly(blobsByPresence: Bool = false) -> VerificationReport {
         var report = VerificationReport()
         let repo = ledger.repo
@@ -80,19 +81,24 @@ public struct Verifier {
             return report
         }
         var objects = ObjectWalk(repo: repo)
-        objects.blobsByPresence = blobsByPresence
-        let chain = walkChain(from: head, objects: &objects, report: &report)
-        report.commits = chain.count
-        for id in chain {
-            guard let data = try? repo.readObject(id).data, let parsed = try? ParsedCommit(data) else { break }
-            objects.walkTree(parsed.tree, commit: id, report: &report)
+        var chain: [(commit: ObjectID, tree: ObjectID)] = []
+        var next: ObjectID? = head
+        while let id = next, let data = objects.read(id, expecting: 1, commit: id, report: &report) {
+            guard let header = ParsedCommit.treeAndParent(data) else {
+                report.failures.append(.init(check: "objects", commit: id.hex, record: nil, message: "commit \(id.hex) is malformed"))
+                break
+            }
+            chain.append((id, header.tree))
+            next = header.parent
         }
-        for (name, tag) in (try? repo.references(matching: Ledger.checkpointPrefix + "*")) ?? [] {
+        report.commits = chain.count
+        for (_, tag) in (try? repo.references(matching: Ledger.checkpointPrefix + "*")) ?? [] {
             report.checkpoints += 1
             _ = objects.read(tag, expecting: 4, commit: tag, report: &report)
-            _ = name
         }
-        report.objects = objects.seen.count
+        let trees = ObjectWalk.walkTrees(of: chain.reversed(), in: ledger.path, blobsByPresence: blobsByPresence)
+        report.failures += trees.failures
+        report.objects = objects.seen.union(trees.seen).count
         return report
     }
 
