@@ -37,7 +37,7 @@ extension RecRepo {
 
         func run() throws {
             let ledger = try Ledger.restore(from: source, to: destination)
-            let report = Records(ledger: ledger).ledger.verify(replay: RecordChecks.replay)
+            let report = Records(ledger: ledger).ledger.verify(replay: RecordChecks.replay, justIndexed: true)
             guard report.ok else {
                 try? FileManager.default.removeItem(atPath: destination)
                 let first = report.failures.first.map { "[\($0.check)] \($0.commit.map { String($0.prefix(12)) } ?? "-"): \($0.message)" } ?? "?"

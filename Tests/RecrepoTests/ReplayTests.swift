@@ -57,6 +57,39 @@ import Testing
         #expect(report.failures.contains { $0.check == "authority" && $0.commit == commit.hex }, "\(report.failures)")
     }
 
+    @Test("a job start bound to a commit that is not the SOP's approval on this history fails verify",
+          arguments: ["creation", "elsewhere"])
+    func forgedBinding(target: String) throws {
+        let plant = try Plant()
+        let sop = try plant.effectiveSOP(Plant.checklist)
+        let job = try plant.job(sop.id)
+        let sopPath = try RecordID.path(kind: .sop, id: sop.id)
+        var creation: ObjectID?
+        try plant.records.ledger.walkBack { act in
+            if act.record == sop.id { creation = act.commit }
+            return true
+        }
+        // An approval of the same revision that main never reaches: signed, then rolled back.
+        var retitled = try plant.records.sopRecord(sop.id)
+        retitled.title += " (copy)"
+        let base = try #require(try plant.repo.head())
+        let elsewhere = try Self.forge(plant, record: sop.id, meaning: .approval, path: sopPath,
+                                       content: try CanonicalJSON.encode(retitled), by: plant.quinn)
+        #expect(try Git.run(["update-ref", "refs/heads/main", base.hex, elsewhere.hex], in: plant.repo.path).status == 0)
+        // The start as the service writes it, then rolled back and forged with another binding.
+        plant.tick()
+        var forged = try plant.records.startWorkOrder(job.id, reason: nil, by: plant.tess)
+        #expect(try Git.run(["update-ref", "refs/heads/main", base.hex], in: plant.repo.path).status == 0)
+        #expect(Self.verify(plant).ok)
+        forged.boundSOP?.commit = try #require(target == "creation" ? creation : elsewhere).hex
+        let commit = try Self.forge(plant, record: job.id, meaning: .execution, path: try RecordID.path(kind: .workOrder, id: job.id),
+                                    content: try CanonicalJSON.encode(forged), by: plant.tess)
+        let report = Self.verify(plant)
+        #expect(report.failures.map(\.message) == ["the job's SOP binding does not name the approval of \(sop.id) revision 1"],
+                "\(report.failures)")
+        #expect(report.failures.first?.commit == commit.hex)
+    }
+
     @Test("a file outside every record kind, or a record with an unknown field, fails verify")
     func strayFiles() throws {
         let plant = try Plant()

@@ -6,7 +6,8 @@ extension Records {
     /// place, verifies it completely (all four checks), compares its `main` and checkpoints with
     /// the source, and signs the result with its figures as an act (meaning backup-drill), pass or
     /// fail. Equal heads and a complete verify of the copy mean every reachable object is equal:
-    /// the copy's verify rehashes each one, and its IDs are those of the source.
+    /// the restore's indexer hashed each one, the verify finds each reachable one present, and
+    /// its IDs are those of the source.
     public func drill(from source: String?, reason: String, by session: Session) throws(DocumentsError) -> Drill {
         try session.requireSigningAllowed()
         try policy().require(.backupDrill, of: session.account, to: "run recovery drills")
@@ -25,7 +26,7 @@ extension Records {
         let restoreTime = elapsed(since: start)
         if let restored {
             let begin = DispatchTime.now().uptimeNanoseconds
-            let report = restored.verify(replay: RecordsReplay(checklist: checklist))
+            let report = restored.verify(replay: RecordsReplay(checklist: checklist), justIndexed: true)
             verifyTime = elapsed(since: begin)
             commits = report.commits
             objects = report.objects

@@ -46,9 +46,9 @@ extension DocumentReplay {
 
     func workOrderRefusal(_ act: ActInfo, _ touched: Touched, before: TreeView, data: Data, signer: Account,
                           policy: Policy) -> String? {
-        guard let stored = try? JSONDecoder().decode(WorkOrder.self, from: data) else { return "\(act.record) cannot be read" }
+        guard let stored = workOrder(touched.jsonAfter, data: data, in: before) else { return "\(act.record) cannot be read" }
         let time = Timestamp.iso(act.time)
-        guard let oldData = before.read(touched.json) else {
+        guard let oldBlob = touched.jsonBefore else {
             if let refusal = Self.permission(.woCreate, signer, policy) { return refusal }
             guard act.meaning == .authorship else { return "creating a work order is an act of authorship" }
             guard let sop = record(SOP.self, .sop, stored.sop, in: before), !sop.isRetired else {
@@ -68,7 +68,7 @@ extension DocumentReplay {
                                      assignee: stored.assignee, createdBy: signer.id, createdAt: time)
             return Self.mismatch(expected, stored, act.record)
         }
-        guard let old = try? JSONDecoder().decode(WorkOrder.self, from: oldData) else { return "\(act.record) before this act cannot be read" }
+        guard let old = workOrder(oldBlob, in: before) else { return "\(act.record) before this act cannot be read" }
         let event: WorkOrder.Event
         let permission: Permission
         switch act.meaning {
@@ -104,8 +104,10 @@ extension DocumentReplay {
               sop.effectiveRevision(today: today)?.number == bound.revision else {
             return "the job was bound to \(bound.id) revision \(bound.revision), which was not the effective revision"
         }
+        // Replayed before this act: on the history before it, without a walk back through the graph.
         guard let commit = ObjectID(hex: bound.commit), let parent = act.parent,
-              let approval = before.act(commit, before: parent), approval.record == bound.id,
+              let approval = replayed.contains(commit) ? before.act(commit) : before.act(commit, before: parent),
+              approval.record == bound.id,
               approval.revision == bound.revision, approval.meaning == .approval else {
             return "the job's SOP binding does not name the approval of \(bound.id) revision \(bound.revision)"
         }

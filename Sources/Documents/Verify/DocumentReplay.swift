@@ -9,35 +9,50 @@ public final class DocumentReplay: ActReplay {
     private var policies: [ObjectID: Policy] = [:]
     /// Accounts, SOPs and equipment decoded once per version (blob), as they change rarely.
     private var decoded: [ObjectID: any Sendable] = [:]
+    /// Recent work-order versions by blob: the version one act writes is the one the next act on
+    /// that job reads. Emptied when it grows large.
+    private var recentOrders: [ObjectID: WorkOrder] = [:]
+    /// The commits replayed so far, oldest first from the root: on a first-parent history, a
+    /// commit is an ancestor of the act being replayed exactly when it is in here.
+    private(set) var replayed = Set<ObjectID>()
 
     /// `checklist` reads an SOP's task-list items, exactly as jobs were started with.
     public init(checklist: @escaping @Sendable (String) -> [String]) { self.checklist = checklist }
 
-    /// What one act touched: its record, and the kind and the files that belong to it.
+    /// What one act touched: its record, the kind and the files that belong to it, and the
+    /// blobs of its JSON before (nil: created by the act) and after the act.
     struct Touched {
         let kind: RecordKind
         let id: String
         let json: String
         let body: String?
+        let jsonBefore: ObjectID?
+        let jsonAfter: ObjectID
     }
 
     public func refusal(of act: ActInfo, before: TreeView, after: TreeView, isRoot: Bool) -> String? {
-        let changed = before.changedPaths(to: after).filter { !$0.hasPrefix("accounts/") && $0 != Policy.path.value }
-        guard !changed.isEmpty else {
+        defer { replayed.insert(act.commit) }
+        let changed = before.changedFiles(to: after).filter { !$0.path.hasPrefix("accounts/") && $0.path != Policy.path.value }
+        guard let first = changed.first?.path else {
             return act.meaning == .auditReview ? "an act with the meaning audit-review must create a review record" : nil
         }
-        guard let kind = RecordKind.allCases.first(where: { changed[0].hasPrefix($0.rawValue + "/") }),
+        guard let kind = RecordKind.allCases.first(where: { first.hasPrefix($0.rawValue + "/") }),
               (try? RecordID.validate(act.record, kind: kind)) != nil,
               let json = try? RecordID.path(kind: kind, id: act.record) else {
-            return "the act changed \(changed[0]), which belongs to no record kind that \(act.record) could own"
+            return "the act changed \(first), which belongs to no record kind that \(act.record) could own"
         }
         let body = kind == .sop ? try? RecordID.sopBodyPath(id: act.record) : nil
-        for path in changed where path != json && path != body {
-            return "the act on \(act.record) also changed \(path), which does not belong to it"
+        for file in changed where file.path != json && file.path != body {
+            return "the act on \(act.record) also changed \(file.path), which does not belong to it"
         }
         if act.meaning == .auditReview, kind != .review { return "only an audit-trail review may carry the meaning audit-review" }
-        let touched = Touched(kind: kind, id: act.record, json: json, body: body)
-        guard let data = after.read(json) else { return "the act removed \(json); records are never removed" }
+        // The JSON's blobs come from the change itself when the act wrote it (no path lookups).
+        let written = changed.first { $0.path == json }
+        guard let blob = written.map(\.new) ?? after.id(of: json), let data = after.blob(blob) else {
+            return "the act removed \(json); records are never removed"
+        }
+        let touched = Touched(kind: kind, id: act.record, json: json, body: body,
+                              jsonBefore: written.map(\.old) ?? before.id(of: json), jsonAfter: blob)
         do {
             let value = try Schemas.parse(data, record: act.record)
             try Schemas.schema(for: kind).validate(value, record: act.record)
@@ -65,6 +80,15 @@ public final class DocumentReplay: ActReplay {
         guard let data = tree.read(path), let value = try? JSONDecoder().decode(T.self, from: data) else { return nil }
         decoded[id] = value
         return value
+    }
+
+    /// A work-order version, decoded once (`data`: its bytes when already read).
+    func workOrder(_ blob: ObjectID, data: Data? = nil, in tree: TreeView) -> WorkOrder? {
+        if let hit = recentOrders[blob] { return hit }
+        guard let data = data ?? tree.blob(blob), let order = try? JSONDecoder().decode(WorkOrder.self, from: data) else { return nil }
+        if recentOrders.count >= 4_096 { recentOrders.removeAll(keepingCapacity: true) }
+        recentOrders[blob] = order
+        return order
     }
 
     func policy(in tree: TreeView) -> Policy {

@@ -35,8 +35,10 @@ extension Ledger {
         iso.filter { $0.isNumber } + "Z"
     }
 
-    /// Runs every check of `recrepo verify` (see `Verifier`).
-    public func verify(replay: (any ActReplay)? = nil) -> VerificationReport {
-        Verifier(ledger: self).run(replay: replay)
+    /// Runs every check of `recrepo verify` (see `Verifier`). `justIndexed`: this repository was
+    /// just made by `restore` or `mirror`, whose indexer hashed every object, so blobs are only
+    /// looked up.
+    public func verify(replay: (any ActReplay)? = nil, justIndexed: Bool = false) -> VerificationReport {
+        Verifier(ledger: self).run(replay: replay, blobsByPresence: justIndexed)
     }
 }

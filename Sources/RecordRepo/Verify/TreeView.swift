@@ -14,8 +14,12 @@ public struct TreeView {
 
     /// The bytes of the file at `path`, or nil.
     public func read(_ path: String) -> Data? {
-        guard let blob = id(of: path) else { return nil }
-        return try? repo.blob(blob)
+        id(of: path).flatMap(blob)
+    }
+
+    /// The bytes of a blob of this repository, or nil.
+    public func blob(_ id: ObjectID) -> Data? {
+        try? repo.blob(id)
     }
 
     /// The names and objects directly under `folder`.
@@ -34,10 +38,16 @@ public protocol ActReplay {
 }
 
 extension TreeView {
-    /// The paths of the files that differ between this tree and `other`.
-    public func changedPaths(to other: TreeView) -> [String] {
+    /// The files that differ between this tree and `other`, with their blobs on each side.
+    public func changedFiles(to other: TreeView) -> [ChangedFile] {
         guard let new = other.tree else { return [] }
-        return (try? repo.changedPaths(from: tree, to: new)) ?? []
+        return (try? repo.changedFiles(from: tree, to: new)) ?? []
+    }
+
+    /// The signed act of `commit`, when it is one (its place in history unchecked).
+    public func act(_ commit: ObjectID) -> ActInfo? {
+        guard let raw = try? repo.commit(commit), case .success(let act) = ActInfo.parse(raw) else { return nil }
+        return act
     }
 
     /// The records as of `commit`, when it is a commit of this repository.

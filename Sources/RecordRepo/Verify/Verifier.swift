@@ -22,7 +22,10 @@ public struct Verifier {
         let signedData: Data
     }
 
-    public func run(replay: (any ActReplay)? = nil) -> VerificationReport {
+    /// `blobsByPresence`: for a copy whose indexer has just hashed every object it received
+    /// (a restore, a drill), blobs are looked up rather than read again; commits and trees are
+    /// still read, to be checked and followed.
+    public func run(replay: (any ActReplay)? = nil, blobsByPresence: Bool = false) -> VerificationReport {
         var report = VerificationReport()
         var pending: [PendingSignature] = []
         let repo = ledger.repo
@@ -33,6 +36,7 @@ public struct Verifier {
         }
         guard let head else { return report }
         var objects = ObjectWalk(repo: repo)
+        objects.blobsByPresence = blobsByPresence
         let chain = walkChain(from: head, objects: &objects, report: &report)
         report.commits = chain.count
         var keys = KeyCache(repo: repo)
