@@ -16,11 +16,12 @@ extension Ledger {
     public func compare(with location: String) throws(LedgerError) -> ReplicaComparison {
         let replica = try Self.open(at: try Self.localPath(location))
         let ours = try head(), theirs = try replica.head()
-        let ourChain = try commits(), theirChain = try replica.commits()
         func result(_ ok: Bool, _ message: String, missing: [ObjectID] = [], behind: Int = 0) -> ReplicaComparison {
             ReplicaComparison(ok: ok, message: message, missingHere: missing.map(\.hex), replicaBehind: behind)
         }
         var verdict: ReplicaComparison
+        // Equal heads name the same history: one walk counts it.
+        let ourChain = try commits(), theirChain = ours == theirs ? ourChain : try replica.commits()
         if ours == theirs {
             verdict = result(true, "the replica holds exactly this history (\(ourChain.count) commits)")
         } else if let theirs, theirChain.count <= ourChain.count, ourChain[theirChain.count - 1] == theirs {
