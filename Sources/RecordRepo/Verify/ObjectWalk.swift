@@ -10,6 +10,8 @@ struct ObjectWalk {
     /// When set, blobs are only looked up, not read: for a copy whose indexer has just hashed
     /// every object it received, what is left to prove is that nothing reachable is missing.
     var blobsByPresence = false
+    /// For `walkChanges`: the tree each folder held at the last commit walked, with its entries.
+    var folders: [String: (id: ObjectID, entries: [TreeEntry])] = [:]
 
     init(repo: GitRepository) {
         self.repo = repo
@@ -59,17 +61,21 @@ struct ObjectWalk {
                 if isTree {
                     stack.append(id)
                 } else {
-                    if blobsByPresence {
-                        seen.insert(id)
-                        if !repo.contains(id) {
-                            report.failures.append(.init(check: "objects", commit: commit.hex, record: nil,
-                                                         message: "object \(id.hex) is missing"))
-                        }
-                    } else {
-                        _ = read(id, expecting: 3, commit: commit, report: &report)
-                    }
+                    checkBlob(id, commit: commit, report: &report)
                 }
             }
+        }
+    }
+
+    /// Reads a blob with its hash checked, or with `blobsByPresence` only looks it up.
+    mutating func checkBlob(_ id: ObjectID, commit: ObjectID, report: inout VerificationReport) {
+        guard blobsByPresence else {
+            _ = read(id, expecting: 3, commit: commit, report: &report)
+            return
+        }
+        seen.insert(id)
+        if !repo.contains(id) {
+            report.failures.append(.init(check: "objects", commit: commit.hex, record: nil, message: "object \(id.hex) is missing"))
         }
     }
 }

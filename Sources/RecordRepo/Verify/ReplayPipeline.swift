@@ -18,11 +18,11 @@ final class ReplayPipeline: @unchecked Sendable {
         self.repo = repo
     }
 
-    /// Queues the replay of `act`, whose parent has `before` and which made `after`.
-    func submit(_ act: ActInfo, before: ObjectID?, after: ObjectID, isRoot: Bool) {
+    /// Queues the replay of `act`, whose parent has `before` and which made `after`, changing `changes`.
+    func submit(_ act: ActInfo, before: ObjectID?, after: ObjectID, changes: [ChangedFile], isRoot: Bool) {
         queue.async { [self] in
             let refusal = replay.refusal(of: act, before: TreeView(repo: repo, tree: before),
-                                         after: TreeView(repo: repo, tree: after), isRoot: isRoot)
+                                         after: TreeView(repo: repo, tree: after, changes: changes), isRoot: isRoot)
             if let refusal {
                 failures.withLock {
                     $0.append(.init(check: "authority", commit: act.commit.hex, record: act.record, message: refusal))

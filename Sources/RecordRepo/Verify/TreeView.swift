@@ -5,6 +5,9 @@ public struct TreeView {
     let repo: GitRepository
     /// nil: the empty tree (before the first act).
     public let tree: ObjectID?
+    /// The files that differ from the parent's tree to this one, when the caller already knows
+    /// them (verify's object walk finds them): `changedFiles(to:)` then reads no tree.
+    var changes: [ChangedFile]? = nil
 
     /// The object at `path`, or nil.
     public func id(of path: String) -> ObjectID? {
@@ -40,6 +43,7 @@ public protocol ActReplay {
 extension TreeView {
     /// The files that differ between this tree and `other`, with their blobs on each side.
     public func changedFiles(to other: TreeView) -> [ChangedFile] {
+        if let known = other.changes { return known }
         guard let new = other.tree else { return [] }
         return (try? repo.changedFiles(from: tree, to: new)) ?? []
     }

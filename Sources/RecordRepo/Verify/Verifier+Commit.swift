@@ -1,10 +1,10 @@
 import Foundation
 
 extension Verifier {
-    /// Check 2 (and 3, with a replay) for one commit. Returns its signature for the parallel
-    /// Ed25519 check when everything else about it holds.
+    /// Check 2 (and 3, with a replay) for one commit, whose changed files check 1 found.
+    /// Returns its signature for the parallel Ed25519 check when everything else about it holds.
     func checkCommit(_ id: ObjectID, _ commit: ParsedCommit, isRoot: Bool,
-                     previous: (time: Int64, tree: ObjectID?), keys: inout KeyCache,
+                     previous: (time: Int64, tree: ObjectID?), changes: [ChangedFile], keys: inout KeyCache,
                      report: inout VerificationReport, replay: ReplayPipeline?) -> PendingSignature? {
         var record: String?
         func fail(_ message: String, check: String = "signature") -> PendingSignature? {
@@ -57,7 +57,7 @@ extension Verifier {
         }
         if let replay {
             let act = ActInfo(commit: id, parent: commit.parents.first, summary: summary, trailers: trailers)
-            replay.submit(act, before: isRoot ? nil : previous.tree, after: commit.tree, isRoot: isRoot)
+            replay.submit(act, before: isRoot ? nil : previous.tree, after: commit.tree, changes: changes, isRoot: isRoot)
         }
         return PendingSignature(commit: id, record: trailers.record, signature: signature,
                                 signedData: commit.signedData)

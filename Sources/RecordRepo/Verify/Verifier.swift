@@ -50,8 +50,8 @@ public struct Verifier {
             // once would double verify's peak memory.
             guard let data = try? repo.readObject(id).data, let parsed = try? ParsedCommit(data) else { break }
             let entry = (id: id, parsed: parsed)
-            objects.walkTree(entry.parsed.tree, commit: entry.id, report: &report)
-            if let item = checkCommit(entry.id, entry.parsed, isRoot: index == 0, previous: previous,
+            let changes = objects.walkChanges(from: index == 0 ? nil : previous.tree, to: parsed.tree, commit: id, report: &report)
+            if let item = checkCommit(entry.id, entry.parsed, isRoot: index == 0, previous: previous, changes: changes,
                                       keys: &keys, report: &report, replay: replays) {
                 pending.append(item)
                 if pending.count == SignatureChecks.chunk {
