@@ -45,12 +45,19 @@ public struct Verifier {
         let signatures = SignatureChecks()
         // Check 3 runs on a thread of its own as well.
         let replays = replay.flatMap { ReplayPipeline(replay: $0, path: ledger.path) }
-        for (index, id) in chain.enumerated() {
-            // Parsed again here rather than kept from the walk: 100,000 parsed commits held at
-            // once would double verify's peak memory.
-            guard let data = try? repo.readObject(id).data, let parsed = try? ParsedCommit(data) else { break }
+        for (index, link) in chain.enumerated() {
+            // Read again (the walk read it a moment ago) and parsed in full only here: 100,000
+            // parsed commits held at once would double verify's peak memory.
+            let id = link.commit
+            guard let data = try? repo.readObject(id).data else { break }
+            let changes = objects.walkChanges(from: index == 0 ? nil : previous.tree, to: link.tree, commit: id, report: &report)
+            let parsed: ParsedCommit
+            do { parsed = try ParsedCommit(data) } catch {
+                report.failures.append(.init(check: "signature", commit: id.hex, record: nil, message: "the commit cannot be parsed: \(error)"))
+                previous.tree = link.tree
+                continue
+            }
             let entry = (id: id, parsed: parsed)
-            let changes = objects.walkChanges(from: index == 0 ? nil : previous.tree, to: parsed.tree, commit: id, report: &report)
             if let item = checkCommit(entry.id, entry.parsed, isRoot: index == 0, previous: previous, changes: changes,
                                       keys: &keys, report: &report, replay: replays) {
                 pending.append(item)
@@ -107,21 +114,20 @@ public struct Verifier {
     }
 
     /// Follows first parents from `head` to the root, reading each commit with its hash checked.
+    /// Only the tree and parent headers are read here; the full parse comes with check 2.
     private func walkChain(from head: ObjectID, objects: inout ObjectWalk,
-                           report: inout VerificationReport) -> [ObjectID] {
-        var chain: [ObjectID] = []
+                           report: inout VerificationReport) -> [(commit: ObjectID, tree: ObjectID)] {
+        var chain: [(commit: ObjectID, tree: ObjectID)] = []
         var next: ObjectID? = head
         while let id = next {
             guard let data = objects.read(id, expecting: 1, commit: id, report: &report) else { break }
-            do {
-                let parsed = try ParsedCommit(data)
-                chain.append(id)
-                next = parsed.parents.first
-            } catch {
+            guard let header = ParsedCommit.treeAndParent(data) else {
                 report.failures.append(.init(check: "signature", commit: id.hex, record: nil,
-                                             message: "the commit cannot be parsed: \(error)"))
+                                             message: "the commit cannot be parsed: it does not start with its tree and parent"))
                 break
             }
+            chain.append((id, header.tree))
+            next = header.parent
         }
         return chain.reversed()
     }
