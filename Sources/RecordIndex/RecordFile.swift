@@ -29,7 +29,7 @@ struct RecordFile {
 }
 
 /// The columns of `records` that come from a record's JSON.
-struct RecordSummary {
+struct RecordSummary: Sendable {
     var status: String?
     var equipment: String?
     var department: String?

@@ -62,7 +62,7 @@ public final class RecordIndex {
     public func rebuild() throws(IndexError) {
         _ = try write("be rebuilt") { db in
             try IndexSchema.clear(db)
-            return try self.indexAll(in: db)
+            return try self.indexAll(in: db, head: try self.ledger.head())
         }
     }
 
@@ -78,7 +78,7 @@ public final class RecordIndex {
         if head.hex == last { return IndexUpdate(indexed: 0, rebuilt: false, warning: nil, head: last) }
         guard let last else {
             try IndexSchema.clear(db)
-            return try indexAll(in: db)
+            return try indexAll(in: db, head: head)
         }
         // Walk back from the head to the last indexed act: the cost follows the number of new acts.
         var pending: [ActInfo] = []
@@ -88,34 +88,35 @@ public final class RecordIndex {
             pending.append(act)
             return true
         }
-        if found {
-            try index(pending.reversed(), from: count + 1, in: db)
-        } else {
+        guard found else {
             try IndexSchema.clear(db)
-            try IndexSchema.withoutIndexes(db) { try index(pending.reversed(), from: 1, in: db) }
+            let rebuilt = try indexAll(in: db, head: head)
+            return IndexUpdate(indexed: rebuilt.indexed, rebuilt: true, warning: Self.rewritten(last), head: head.hex)
         }
-        return IndexUpdate(indexed: pending.count, rebuilt: !found, warning: found ? nil : Self.rewritten(last), head: head.hex)
+        let reader = ActReader(ledger: ledger)
+        let writer = try ActWriter(db: db, first: count + 1, recordsStartEmpty: false)
+        for act in pending.reversed() {
+            try writer.write(try reader.rows(of: act, files: try ledger.changedFiles(of: act.commit)))
+        }
+        try writer.finish()
+        return IndexUpdate(indexed: pending.count, rebuilt: false, warning: nil, head: head.hex)
     }
 
-    private func indexAll(in db: Database) throws -> IndexUpdate {
-        let commits = try ledger.commits()
-        var acts: [ActInfo] = []
-        acts.reserveCapacity(commits.count)
-        for commit in commits { acts.append(try ledger.act(commit)) }
-        try IndexSchema.withoutIndexes(db) { try index(acts, from: 1, in: db) }
-        return IndexUpdate(indexed: acts.count, rebuilt: true, warning: nil, head: commits.last?.hex)
-    }
-
-    private func index(_ acts: some Collection<ActInfo>, from first: Int, in db: Database) throws {
-        guard !acts.isEmpty else { return }
-        let indexer = try ActIndexer(db: db, ledger: ledger)
-        var seq = first
-        for act in acts {
-            try indexer.index(act, seq: seq)
-            seq += 1
+    /// Indexes every act up to `head` into an emptied index, with the query indexes dropped
+    /// during the load.
+    private func indexAll(in db: Database, head: ObjectID?) throws -> IndexUpdate {
+        guard let head else { return IndexUpdate(indexed: 0, rebuilt: true, warning: nil, head: nil) }
+        let chain = try ActChain(ledger: ledger, head: head)
+        let scan = HistoryScan(ledger: ledger, chain: chain, range: 0..<chain.count)
+        try IndexSchema.withoutIndexes(db) {
+            let reader = ActReader(ledger: ledger)
+            let writer = try ActWriter(db: db, first: 1, recordsStartEmpty: true)
+            while let (act, files) = try scan.next() {
+                try writer.write(try reader.rows(of: act, files: files))
+            }
+            try writer.finish()
         }
-        try db.cachedStatement(sql: "UPDATE meta SET last_commit = ?, act_count = ? WHERE id = 1")
-            .execute(arguments: [acts.reversed().first?.commit.hex, seq - 1])
+        return IndexUpdate(indexed: chain.count, rebuilt: true, warning: nil, head: head.hex)
     }
 
     private static func rewritten(_ last: String) -> String {
