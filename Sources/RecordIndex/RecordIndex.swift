@@ -60,9 +60,15 @@ public final class RecordIndex {
 
     /// Empties the index and indexes every act on `main` again, in one transaction.
     public func rebuild() throws(IndexError) {
+        try rebuild(chunk: RowPipeline.chunk, workers: RowPipeline.workers)
+    }
+
+    /// `rebuild()` with the rows worked out by `workers` threads in chunks of `chunk` acts (tests
+    /// use small chunks to cross many chunk boundaries on a small history).
+    func rebuild(chunk: Int, workers: Int) throws(IndexError) {
         _ = try write("be rebuilt") { db in
             try IndexSchema.clear(db)
-            return try self.indexAll(in: db, head: try self.ledger.head())
+            return try self.indexAll(in: db, head: try self.ledger.head(), chunk: chunk, workers: workers)
         }
     }
 
@@ -103,16 +109,18 @@ public final class RecordIndex {
     }
 
     /// Indexes every act up to `head` into an emptied index, with the query indexes dropped
-    /// during the load.
-    private func indexAll(in db: Database, head: ObjectID?) throws -> IndexUpdate {
+    /// during the load. The rows are worked out from git on other threads (`RowPipeline`) while
+    /// this one writes them, in history order.
+    private func indexAll(in db: Database, head: ObjectID?, chunk: Int = RowPipeline.chunk,
+                          workers: Int = RowPipeline.workers) throws -> IndexUpdate {
         guard let head else { return IndexUpdate(indexed: 0, rebuilt: true, warning: nil, head: nil) }
         let chain = try ActChain(ledger: ledger, head: head)
-        let scan = HistoryScan(ledger: ledger, chain: chain, range: 0..<chain.count)
+        let pipeline = RowPipeline(chain: chain, path: ledger.path, size: chunk, workers: workers)
+        defer { pipeline.stop() }
         try IndexSchema.withoutIndexes(db) {
-            let reader = ActReader(ledger: ledger)
             let writer = try ActWriter(db: db, first: 1, recordsStartEmpty: true)
-            while let (act, files) = try scan.next() {
-                try writer.write(try reader.rows(of: act, files: files))
+            for index in 0..<pipeline.chunks {
+                for rows in try pipeline.rows(ofChunk: index) { try writer.write(rows) }
             }
             try writer.finish()
         }
