@@ -29,7 +29,7 @@ struct RecordFile {
 }
 
 /// The columns of `records` that come from a record's JSON.
-struct RecordSummary {
+struct RecordSummary: Sendable {
     var status: String?
     var equipment: String?
     var department: String?
@@ -55,9 +55,22 @@ struct RecordSummary {
 
 extension JSONValue {
     /// The value as compact JSON text (canonical, on one line for the leaves the index stores).
+    ///
+    /// The leaves most records hold (null, booleans, integers, printable ASCII strings with
+    /// nothing to escape) are written here directly, as `CanonicalJSON` writes them; the rest go
+    /// through it. A rebuild renders a million values, and this spares most of them a round trip
+    /// through `Data` and a check for Unicode normalisation.
     var compactText: String {
-        var bytes = CanonicalJSON.bytes(of: self)
-        if bytes.last == 0x0A { bytes.removeLast() }
-        return String(decoding: bytes, as: UTF8.self)
+        switch self {
+        case .null: return "null"
+        case .bool(let flag): return flag ? "true" : "false"
+        case .integer(let number): return String(number)
+        case .string(let text) where text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }):
+            return "\"" + text + "\""
+        default:
+            var bytes = CanonicalJSON.bytes(of: self)
+            if bytes.last == 0x0A { bytes.removeLast() }
+            return String(decoding: bytes, as: UTF8.self)
+        }
     }
 }

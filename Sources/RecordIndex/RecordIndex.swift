@@ -60,9 +60,15 @@ public final class RecordIndex {
 
     /// Empties the index and indexes every act on `main` again, in one transaction.
     public func rebuild() throws(IndexError) {
+        try rebuild(chunk: RowPipeline.chunk, workers: RowPipeline.workers)
+    }
+
+    /// `rebuild()` with the rows worked out by `workers` threads in chunks of `chunk` acts (tests
+    /// use small chunks to cross many chunk boundaries on a small history).
+    func rebuild(chunk: Int, workers: Int) throws(IndexError) {
         _ = try write("be rebuilt") { db in
             try IndexSchema.clear(db)
-            return try self.indexAll(in: db)
+            return try self.indexAll(in: db, head: try self.ledger.head(), chunk: chunk, workers: workers)
         }
     }
 
@@ -78,7 +84,7 @@ public final class RecordIndex {
         if head.hex == last { return IndexUpdate(indexed: 0, rebuilt: false, warning: nil, head: last) }
         guard let last else {
             try IndexSchema.clear(db)
-            return try indexAll(in: db)
+            return try indexAll(in: db, head: head)
         }
         // Walk back from the head to the last indexed act: the cost follows the number of new acts.
         var pending: [ActInfo] = []
@@ -88,34 +94,37 @@ public final class RecordIndex {
             pending.append(act)
             return true
         }
-        if found {
-            try index(pending.reversed(), from: count + 1, in: db)
-        } else {
+        guard found else {
             try IndexSchema.clear(db)
-            try IndexSchema.withoutIndexes(db) { try index(pending.reversed(), from: 1, in: db) }
+            let rebuilt = try indexAll(in: db, head: head)
+            return IndexUpdate(indexed: rebuilt.indexed, rebuilt: true, warning: Self.rewritten(last), head: head.hex)
         }
-        return IndexUpdate(indexed: pending.count, rebuilt: !found, warning: found ? nil : Self.rewritten(last), head: head.hex)
+        let reader = ActReader(ledger: ledger)
+        let writer = try ActWriter(db: db, first: count + 1, recordsStartEmpty: false)
+        for act in pending.reversed() {
+            try writer.write(try reader.rows(of: act, files: try ledger.changedFiles(of: act.commit)))
+        }
+        try writer.finish()
+        return IndexUpdate(indexed: pending.count, rebuilt: false, warning: nil, head: head.hex)
     }
 
-    private func indexAll(in db: Database) throws -> IndexUpdate {
-        let commits = try ledger.commits()
-        var acts: [ActInfo] = []
-        acts.reserveCapacity(commits.count)
-        for commit in commits { acts.append(try ledger.act(commit)) }
-        try IndexSchema.withoutIndexes(db) { try index(acts, from: 1, in: db) }
-        return IndexUpdate(indexed: acts.count, rebuilt: true, warning: nil, head: commits.last?.hex)
-    }
-
-    private func index(_ acts: some Collection<ActInfo>, from first: Int, in db: Database) throws {
-        guard !acts.isEmpty else { return }
-        let indexer = try ActIndexer(db: db, ledger: ledger)
-        var seq = first
-        for act in acts {
-            try indexer.index(act, seq: seq)
-            seq += 1
+    /// Indexes every act up to `head` into an emptied index, with the query indexes dropped
+    /// during the load. The rows are worked out from git on other threads (`RowPipeline`) while
+    /// this one writes them, in history order.
+    private func indexAll(in db: Database, head: ObjectID?, chunk: Int = RowPipeline.chunk,
+                          workers: Int = RowPipeline.workers) throws -> IndexUpdate {
+        guard let head else { return IndexUpdate(indexed: 0, rebuilt: true, warning: nil, head: nil) }
+        let chain = try ActChain(ledger: ledger, head: head)
+        let pipeline = RowPipeline(chain: chain, path: ledger.path, size: chunk, workers: workers)
+        defer { pipeline.stop() }
+        try IndexSchema.withoutIndexes(db) {
+            let writer = try ActWriter(db: db, first: 1, recordsStartEmpty: true)
+            for index in 0..<pipeline.chunks {
+                for rows in try pipeline.rows(ofChunk: index) { try writer.write(rows) }
+            }
+            try writer.finish()
         }
-        try db.cachedStatement(sql: "UPDATE meta SET last_commit = ?, act_count = ? WHERE id = 1")
-            .execute(arguments: [acts.reversed().first?.commit.hex, seq - 1])
+        return IndexUpdate(indexed: chain.count, rebuilt: true, warning: nil, head: head.hex)
     }
 
     private static func rewritten(_ last: String) -> String {

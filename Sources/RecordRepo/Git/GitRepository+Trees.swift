@@ -66,58 +66,169 @@ extension GitRepository {
     }
 
     /// The files whose blobs differ between two trees (nil: the empty tree), with the blob on each
-    /// side (nil: absent there), in tree order.
-    func changedFiles(from old: ObjectID?, to new: ObjectID) throws(GitError) -> [ChangedFile] {
+    /// side (nil: absent there), in tree order. `trees` keeps the trees read for the next
+    /// comparison (see `TreeCache`).
+    func changedFiles(from old: ObjectID?, to new: ObjectID, trees: TreeCache? = nil) throws(GitError) -> [ChangedFile] {
         var files: [ChangedFile] = []
-        try collectChanges(from: old, to: new, prefix: "", into: &files)
+        let trees = trees ?? TreeCache(repo: self)
+        trees.age()
+        try collectChanges(from: old, to: new, prefix: "", trees: trees, into: &files)
         return files
     }
 
     /// Walks two trees side by side in tree order and descends only into subtrees whose IDs
     /// differ, so the cost follows the size of the change, not of the tree (libgit2's tree diff
     /// visits every entry: quadratic over a history of 100,000 records).
-    private func collectChanges(from old: ObjectID?, to new: ObjectID?, prefix: String, into paths: inout [ChangedFile]) throws(GitError) {
-        var oldTree: OpaquePointer?, newTree: OpaquePointer?
-        if var oid = old?.raw { try git("git_tree_lookup") { git_tree_lookup(&oldTree, handle, &oid) } }
-        defer { git_tree_free(oldTree) }
-        if var oid = new?.raw { try git("git_tree_lookup") { git_tree_lookup(&newTree, handle, &oid) } }
-        defer { git_tree_free(newTree) }
-        let oldCount = oldTree.map { git_tree_entrycount($0) } ?? 0
-        let newCount = newTree.map { git_tree_entrycount($0) } ?? 0
+    private func collectChanges(from old: ObjectID?, to new: ObjectID?, prefix: String, trees: TreeCache,
+                                into paths: inout [ChangedFile]) throws(GitError) {
+        let oldTree = try old.map { id throws(GitError) in try trees.tree(id) } ?? RawTree.empty
+        let newTree = try new.map { id throws(GitError) in try trees.tree(id) } ?? RawTree.empty
         var i = 0, j = 0
-        while i < oldCount || j < newCount {
-            let a = i < oldCount ? git_tree_entry_byindex(oldTree, i) : nil
-            let b = j < newCount ? git_tree_entry_byindex(newTree, j) : nil
-            let order: Int32 = a == nil ? 1 : b == nil ? -1 : git_tree_entry_cmp(a, b)
+        while i < oldTree.entries.count || j < newTree.entries.count {
+            let order = i == oldTree.entries.count ? 1 : j == newTree.entries.count ? -1
+                : RawTree.order(oldTree, oldTree.entries[i], newTree, newTree.entries[j])
             if order == 0 {
-                if git_oid_equal(git_tree_entry_id(a), git_tree_entry_id(b)) == 0 || git_tree_entry_type(a) != git_tree_entry_type(b) {
-                    try record(entry(a), entry(b), prefix: prefix, into: &paths)
+                let a = oldTree.entries[i], b = newTree.entries[j]
+                if !RawTree.sameObject(oldTree, a, newTree, b) || a.kind != b.kind {
+                    try record(oldTree.file(a), newTree.file(b), prefix: prefix, trees: trees, into: &paths)
                 }
                 i += 1; j += 1
             } else if order < 0 {
-                try record(entry(a), nil, prefix: prefix, into: &paths)
+                try record(oldTree.file(oldTree.entries[i]), nil, prefix: prefix, trees: trees, into: &paths)
                 i += 1
             } else {
-                try record(nil, entry(b), prefix: prefix, into: &paths)
+                try record(nil, newTree.file(newTree.entries[j]), prefix: prefix, trees: trees, into: &paths)
                 j += 1
             }
         }
     }
 
-    private func entry(_ pointer: OpaquePointer?) -> (name: String, id: ObjectID, isTree: Bool)? {
-        guard let pointer else { return nil }
-        return (String(cString: git_tree_entry_name(pointer)), ObjectID(git_tree_entry_id(pointer)),
-                git_tree_entry_type(pointer) == GIT_OBJECT_TREE)
-    }
-
     private func record(_ old: (name: String, id: ObjectID, isTree: Bool)?, _ new: (name: String, id: ObjectID, isTree: Bool)?,
-                        prefix: String, into paths: inout [ChangedFile]) throws(GitError) {
+                        prefix: String, trees: TreeCache, into paths: inout [ChangedFile]) throws(GitError) {
         let path = prefix + (new?.name ?? old?.name ?? "")
         if old?.isTree == true || new?.isTree == true {
             try collectChanges(from: old?.isTree == true ? old?.id : nil, to: new?.isTree == true ? new?.id : nil,
-                               prefix: path + "/", into: &paths)
+                               prefix: path + "/", trees: trees, into: &paths)
         }
         let oldBlob = old.flatMap { $0.isTree ? nil : $0.id }, newBlob = new.flatMap { $0.isTree ? nil : $0.id }
         if oldBlob != nil || newBlob != nil { paths.append(ChangedFile(path: path, old: oldBlob, new: newBlob)) }
+    }
+}
+
+/// A tree object parsed from its raw bytes, as read through the object database (hash checked):
+/// its entries' names and IDs stay in place in the bytes. Cheaper than libgit2's tree objects for
+/// a walk that compares whole trees and keeps few of their entries.
+struct RawTree {
+    /// The git object type of an entry, from its mode (as `git_tree_entry_type` tells it).
+    enum Kind { case blob, tree, commit }
+
+    struct Entry {
+        /// Where the name lies in `bytes`.
+        let name: Range<Int>
+        /// Where the 20 bytes of the ID start in `bytes`.
+        let id: Int
+        let kind: Kind
+    }
+
+    let bytes: [UInt8]
+    let entries: [Entry]
+
+    static let empty = RawTree(bytes: [], entries: [])
+
+    private init(bytes: [UInt8], entries: [Entry]) {
+        self.bytes = bytes
+        self.entries = entries
+    }
+
+    /// Parses `<octal mode> <name>\0<20-byte id>` entries; throws on any other shape, as libgit2 would.
+    init(_ data: Data, id: ObjectID) throws(GitError) {
+        let bytes = [UInt8](data)
+        var entries: [Entry] = []
+        var index = 0
+        while index < bytes.count {
+            var mode = 0
+            let modeStart = index
+            while index < bytes.count, bytes[index] != 32 {
+                guard (48...55).contains(bytes[index]), index - modeStart < 7 else { throw Self.malformed(id) }
+                mode = mode << 3 | Int(bytes[index] - 48)
+                index += 1
+            }
+            guard index > modeStart, index < bytes.count else { throw Self.malformed(id) }
+            let nameStart = index + 1
+            guard let nul = bytes[nameStart...].firstIndex(of: 0), nul > nameStart, nul + 21 <= bytes.count else {
+                throw Self.malformed(id)
+            }
+            let type = mode & 0o170000
+            entries.append(Entry(name: nameStart..<nul, id: nul + 1, kind: type == 0o040000 ? .tree : type == 0o160000 ? .commit : .blob))
+            index = nul + 21
+        }
+        self.bytes = bytes
+        self.entries = entries
+    }
+
+    private static func malformed(_ id: ObjectID) -> GitError {
+        GitError(code: -1, errorClass: 0, message: "tree \(id.hex) is malformed", call: "tree parse")
+    }
+
+    /// Git's tree order (`git_tree_entry_cmp`): names byte by byte, a subtree's name as if it
+    /// ended with `/`.
+    static func order(_ left: RawTree, _ a: Entry, _ right: RawTree, _ b: Entry) -> Int {
+        let common = min(a.name.count, b.name.count)
+        for offset in 0..<common {
+            let x = left.bytes[a.name.lowerBound + offset], y = right.bytes[b.name.lowerBound + offset]
+            if x != y { return x < y ? -1 : 1 }
+        }
+        let x: UInt8 = common < a.name.count ? left.bytes[a.name.lowerBound + common] : a.kind == .tree ? 47 : 0
+        let y: UInt8 = common < b.name.count ? right.bytes[b.name.lowerBound + common] : b.kind == .tree ? 47 : 0
+        return x == y ? 0 : x < y ? -1 : 1
+    }
+
+    static func sameObject(_ left: RawTree, _ a: Entry, _ right: RawTree, _ b: Entry) -> Bool {
+        left.bytes[a.id..<a.id + 20].elementsEqual(right.bytes[b.id..<b.id + 20])
+    }
+
+    /// An entry as the walk reports it.
+    func file(_ entry: Entry) -> (name: String, id: ObjectID, isTree: Bool) {
+        (String(decoding: bytes[entry.name], as: UTF8.self), ObjectID(rawBytes: bytes[entry.id..<entry.id + 20]), entry.kind == .tree)
+    }
+}
+
+/// Trees kept between the comparisons of consecutive acts. The trees an act wrote are the very
+/// ones its child is compared against: kept here they are read, inflated, hashed and parsed once
+/// instead of twice. Two generations bound the memory: a tree not used during a whole generation
+/// (about `limit` trees read) is dropped.
+final class TreeCache {
+    private let repo: GitRepository
+    private let limit: Int
+    private var current: [ObjectID: RawTree] = [:]
+    private var previous: [ObjectID: RawTree] = [:]
+
+    init(repo: GitRepository, limit: Int = 256) {
+        self.repo = repo
+        self.limit = limit
+    }
+
+    /// The tree `id`, read through the object database unless kept.
+    func tree(_ id: ObjectID) throws(GitError) -> RawTree {
+        if let tree = current[id] { return tree }
+        let tree: RawTree
+        if let kept = previous.removeValue(forKey: id) {
+            tree = kept
+        } else {
+            let object = try repo.readObject(id)
+            guard object.type == 2 else {
+                throw GitError(code: -3, errorClass: 0, message: "object \(id.hex) is not a tree", call: "git_odb_read")
+            }
+            tree = try RawTree(object.data, id: id)
+        }
+        current[id] = tree
+        return tree
+    }
+
+    /// Starts a new generation when the current one is full, dropping the one before.
+    func age() {
+        guard current.count >= limit else { return }
+        previous = current
+        current = [:]
     }
 }

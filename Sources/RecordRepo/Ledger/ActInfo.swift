@@ -19,8 +19,13 @@ public struct ActInfo: Sendable, Equatable {
 extension ActInfo {
     /// The act a commit records, or why its trailers are incomplete.
     static func parse(_ raw: RawCommit) -> Result<ActInfo, TrailerProblem> {
-        Trailers.parse(message: raw.message).map {
-            ActInfo(commit: raw.id, parent: raw.parents.first, summary: $0.summary, trailers: $0.trailers)
+        parse(commit: raw.id, parent: raw.parents.first, message: raw.message)
+    }
+
+    /// The act of a commit known by its ID, first parent and raw message.
+    static func parse(commit: ObjectID, parent: ObjectID?, message: String) -> Result<ActInfo, TrailerProblem> {
+        Trailers.parse(message: message).map {
+            ActInfo(commit: commit, parent: parent, summary: $0.summary, trailers: $0.trailers)
         }
     }
 }

@@ -48,20 +48,34 @@ public struct Trailers: Sendable, Equatable {
             break
         }
         guard let start, start < bytes.count else { return .failure(.missing("trailers")) }
-        let block = String(decoding: bytes[start...], as: UTF8.self)
         var values: [String: String] = [:]
         var extra: [Extra] = []
-        for line in block.split(separator: "\n", omittingEmptySubsequences: false) {
-            guard let colon = line.firstIndex(of: ":"), line[line.index(after: colon)...].hasPrefix(" ") else {
-                return .failure(.malformed(String(line)))
-            }
-            let key = String(line[..<colon])
-            let value = String(line[line.index(colon, offsetBy: 2)...])
-            guard values[key] == nil, !extra.contains(where: { $0.key == key }) else {
-                return .failure(.duplicate(key))
-            }
+        func take(_ key: String, _ value: String) -> TrailerProblem? {
+            guard values[key] == nil, !extra.contains(where: { $0.key == key }) else { return .duplicate(key) }
             if required.contains(key) || key == "Revision" { values[key] = value } else {
                 extra.append(Extra(key: key, value: value))
+            }
+            return nil
+        }
+        let block = bytes[start...]
+        if block.allSatisfy({ $0 < 0x80 && $0 != 13 }) {
+            // ASCII without CR, as recrepo writes it: one byte is one Character, so splitting
+            // bytes finds what splitting Characters finds below, at a fraction of the cost (index
+            // rebuilds parse every commit of the history).
+            for line in block.split(separator: 10, omittingEmptySubsequences: false) {
+                guard let colon = line.firstIndex(of: 58), colon + 1 < line.endIndex, line[colon + 1] == 32 else {
+                    return .failure(.malformed(String(decoding: line, as: UTF8.self)))
+                }
+                let key = String(decoding: line[..<colon], as: UTF8.self)
+                if let problem = take(key, String(decoding: line[(colon + 2)...], as: UTF8.self)) { return .failure(problem) }
+            }
+        } else {
+            for line in String(decoding: block, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
+                guard let colon = line.firstIndex(of: ":"), line[line.index(after: colon)...].hasPrefix(" ") else {
+                    return .failure(.malformed(String(line)))
+                }
+                let key = String(line[..<colon])
+                if let problem = take(key, String(line[line.index(colon, offsetBy: 2)...])) { return .failure(problem) }
             }
         }
         for key in required where values[key] == nil { return .failure(.missing(key)) }

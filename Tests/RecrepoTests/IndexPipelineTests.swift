@@ -1,0 +1,70 @@
+import Documents
+import Foundation
+@testable import RecordIndex
+import RecordRepo
+import Testing
+
+/// A rebuild works out the rows of acts on worker threads, in chunks, and writes them in order:
+/// however the history is cut and shared out, the index is the one built act by act.
+@Suite struct IndexPipelineTests {
+    /// A plant with SOP bodies revised, equipment of two departments and work orders on both, its
+    /// index updated after every act; returns the plant, the index and its digest.
+    static func plantIndexedActByAct() throws -> (Plant, RecordIndex, String) {
+        let plant = try Plant()
+        let index = try RecordIndex.open(for: plant.records)
+        try index.update()
+        let records = plant.records
+        let sop = try plant.effectiveSOP(Plant.checklist)
+        try index.update()
+        let steps: [() throws -> Void] = [
+            { _ = try records.addEquipment("PUMP-201", name: "Pump", location: nil, department: "Utilities", reason: "New", by: plant.sam) },
+            { _ = try records.reviseSOP(sop.id, body: Data((Plant.checklist + "- [ ] Sign the log\n").utf8), reason: "Log", by: plant.dora) },
+            { try plant.approve(sop.id) },
+            { _ = try plant.job(sop.id) },
+            { _ = try records.startWorkOrder("WO-000001", reason: nil, by: plant.tess) },
+            { _ = try records.signStep("WO-000001", number: 1, note: "ok", by: plant.tess) },
+            { _ = try records.signStep("WO-000001", number: 2, note: nil, by: plant.tess) },
+            { _ = try records.createWorkOrder(sop: sop.id, equipment: "PUMP-201", title: "Pump check", assignee: "tom",
+                                              reason: "Weekly", by: plant.sam) },
+            { _ = try records.startWorkOrder("WO-000002", reason: nil, by: plant.tom) },
+            { _ = try records.signStep("WO-000001", number: 3, note: nil, by: plant.tess) },
+            { _ = try records.signStep("WO-000001", number: 4, note: "logged", by: plant.tess) },
+            { _ = try records.completeWorkOrder("WO-000001", reason: "All steps done", by: plant.tess) },
+        ]
+        for step in steps {
+            plant.tick()
+            try step()
+            try index.update()
+        }
+        #expect(try index.actCount(after: nil) > 25)
+        return (plant, index, try index.contentDigest())
+    }
+
+    @Test("any chunk size and number of workers gives the index built act by act, digest for digest",
+          arguments: [(1, 1), (1, 4), (2, 2), (3, 3), (7, 2), (512, 2)])
+    func chunks(size: Int, workers: Int) throws {
+        let (plant, index, incremental) = try Self.plantIndexedActByAct()
+        try withExtendedLifetime(plant) {  // the plant's repository is removed with it
+            try index.rebuild(chunk: size, workers: workers)
+            #expect(try index.actCount(after: nil) == plant.records.ledger.commits().count)
+            #expect(try index.contentDigest() == incremental)
+            #expect(try index.check() == [])
+        }
+    }
+
+    @Test("an object missing in the middle of the history fails the rebuild, which leaves the index as it was")
+    func missingObject() throws {
+        let (plant, index, incremental) = try Self.plantIndexedActByAct()
+        let creation = try #require(try index.revisions(of: "WO-000002").first).commit
+        let path = try RecordID.path(kind: .workOrder, id: "WO-000002")
+        let blob = try Git.run(["rev-parse", "\(creation):\(path)"], in: plant.repo.path).stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let file = "\(plant.repo.path)/objects/\(blob.prefix(2))/\(blob.dropFirst(2))"
+        #expect(FileManager.default.fileExists(atPath: file), "the blob is a loose object")
+        try FileManager.default.removeItem(atPath: file)
+        for (size, workers) in [(1, 3), (4, 2), (512, 1)] {
+            #expect(throws: IndexError.self) { try index.rebuild(chunk: size, workers: workers) }
+            #expect(try index.contentDigest() == incremental)
+        }
+    }
+}
