@@ -33,11 +33,15 @@ import Testing
     }
 
     @Test("tree entries sort as git sorts them: a subtree's name as if it ended in '/'")
-    func gitOrder() {
-        func entry(_ name: String, tree: Bool) -> TreeEntry { TreeEntry(name: Array(name.utf8), id: .zero, isTree: tree) }
-        let entries = [entry("a0", tree: false), entry("a", tree: true), entry("a.b", tree: false), entry("a-b", tree: true)]
-        let sorted = entries.sorted { TreeEntry.order($0, $1) < 0 }.map { String(decoding: $0.name, as: UTF8.self) }
-        #expect(sorted == ["a-b", "a.b", "a", "a0"])
-        #expect(TreeEntry.order(entry("a", tree: true), entry("a", tree: false)) != 0, "a file and a folder of one name differ")
+    func gitOrder() throws {
+        var data = Data()
+        for (mode, name) in [("100644", "a0"), ("40000", "a"), ("100644", "a.b"), ("40000", "a-b"), ("100644", "a")] {
+            data.append(Data("\(mode) \(name)\0".utf8))
+            data.append(Data(repeating: 1, count: 20))
+        }
+        let tree = try RawTree(data, id: .zero)
+        let sorted = tree.entries.sorted { RawTree.order(tree, $0, tree, $1) < 0 }.map { tree.file($0) }
+        #expect(sorted.map(\.name) == ["a", "a-b", "a.b", "a", "a0"])
+        #expect(sorted.map(\.isTree) == [false, true, false, true, false], "a file and a folder of one name differ")
     }
 }

@@ -10,8 +10,8 @@ struct ObjectWalk {
     /// When set, blobs are only looked up, not read: for a copy whose indexer has just hashed
     /// every object it received, what is left to prove is that nothing reachable is missing.
     var blobsByPresence = false
-    /// For `walkChanges`: the tree each folder held at the last commit walked, with its entries.
-    var folders: [String: (id: ObjectID, entries: [TreeEntry])] = [:]
+    /// For `walkChanges`: the tree each folder held at the last commit walked, parsed.
+    var folders: [String: (id: ObjectID, tree: RawTree)] = [:]
 
     init(repo: GitRepository) {
         self.repo = repo
