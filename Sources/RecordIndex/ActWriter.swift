@@ -134,13 +134,14 @@ final class ActWriter {
     }
 }
 
-/// Rows of one table waiting for a multi-row INSERT, sent `size` rows at a time.
+/// Rows of one table waiting for a multi-row INSERT, sent `size` rows at a time. Statements are
+/// taken from the connection's cache: an incremental update of one act must not pay for preparing
+/// a statement of a thousand placeholders that it never runs.
 private struct RowBatch {
     private let db: Database
     private let insert: String
     private let columns: Int
     private let size: Int
-    private let full: Statement
     private var values: [(any DatabaseValueConvertible)?] = []
 
     /// `insert` is the statement up to `VALUES`; each row has `columns` values. A batch stays
@@ -150,8 +151,6 @@ private struct RowBatch {
         self.insert = insert
         self.columns = columns
         size = max(1, min(999, db.maximumStatementArgumentCount) / columns)
-        full = try db.makeStatement(sql: Self.sql(insert, columns: columns, rows: size))
-        values.reserveCapacity(size * columns)
     }
 
     mutating func add(_ row: [(any DatabaseValueConvertible)?]) throws {
@@ -162,8 +161,7 @@ private struct RowBatch {
     /// Inserts the rows waiting, if any.
     mutating func flush() throws {
         guard !values.isEmpty else { return }
-        let rows = values.count / columns
-        let statement = rows == size ? full : try db.makeStatement(sql: Self.sql(insert, columns: columns, rows: rows))
+        let statement = try db.cachedStatement(sql: Self.sql(insert, columns: columns, rows: values.count / columns))
         try statement.execute(arguments: StatementArguments(values))
         values.removeAll(keepingCapacity: true)
     }
