@@ -117,7 +117,7 @@ extension ObjectWalk {
                           blobsByPresence: Bool) -> (seen: Set<ObjectID>, failures: [VerificationFailure]) {
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, chain.count / 1_000))
         let results = Mutex<(seen: Set<ObjectID>, failures: [Int: [VerificationFailure]])>(([], [:]))
-        let size = (chain.count + workers - 1) / max(workers, 1)
+        let size = (chain.count + workers - 1) / workers
         DispatchQueue.concurrentPerform(iterations: workers) { part in
             let run = chain[min(part * size, chain.count)..<min((part + 1) * size, chain.count)]
             var report = VerificationReport()
