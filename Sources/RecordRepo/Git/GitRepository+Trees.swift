@@ -60,11 +60,6 @@ extension GitRepository {
         return result
     }
 
-    /// Paths whose blobs differ between two trees (nil: the empty tree).
-    func changedPaths(from old: ObjectID?, to new: ObjectID) throws(GitError) -> [String] {
-        try changedFiles(from: old, to: new).map(\.path)
-    }
-
     /// The files whose blobs differ between two trees (nil: the empty tree), with the blob on each
     /// side (nil: absent there), in tree order. `trees` keeps the trees read for the next
     /// comparison (see `TreeCache`).

@@ -73,8 +73,7 @@ extension TreeView {
 
     /// The signed act of `commit`, when it is one, and whether it lies on the history before `descendant`.
     public func act(_ commit: ObjectID, before descendant: ObjectID) -> ActInfo? {
-        guard let raw = try? repo.commit(commit), (try? repo.isAncestor(commit, of: descendant)) == true,
-              case .success(let act) = ActInfo.parse(raw) else { return nil }
-        return act
+        guard (try? repo.isAncestor(commit, of: descendant)) == true else { return nil }
+        return act(commit)
     }
 }

@@ -92,22 +92,13 @@ public struct Verifier {
             return report
         }
         var objects = ObjectWalk(repo: repo)
-        var chain: [(commit: ObjectID, tree: ObjectID)] = []
-        var next: ObjectID? = head
-        while let id = next, let data = objects.read(id, expecting: 1, commit: id, report: &report) {
-            guard let header = ParsedCommit.treeAndParent(data) else {
-                report.failures.append(.init(check: "objects", commit: id.hex, record: nil, message: "commit \(id.hex) is malformed"))
-                break
-            }
-            chain.append((id, header.tree))
-            next = header.parent
-        }
+        let chain = walkChain(from: head, objects: &objects, report: &report)
         report.commits = chain.count
         for (_, tag) in (try? repo.references(matching: Ledger.checkpointPrefix + "*")) ?? [] {
             report.checkpoints += 1
             _ = objects.read(tag, expecting: 4, commit: tag, report: &report)
         }
-        let trees = ObjectWalk.walkTrees(of: chain.reversed(), in: ledger.path, blobsByPresence: blobsByPresence)
+        let trees = ObjectWalk.walkTrees(of: chain, in: ledger.path, blobsByPresence: blobsByPresence)
         report.failures += trees.failures
         report.objects = objects.seen.union(trees.seen).count
         return report
