@@ -20,11 +20,13 @@ extension Ledger {
             ReplicaComparison(ok: ok, message: message, missingHere: missing.map(\.hex), replicaBehind: behind)
         }
         var verdict: ReplicaComparison
-        // Equal heads name the same history: one walk counts it.
-        let ourChain = try commits(), theirChain = ours == theirs ? ourChain : try replica.commits()
         if ours == theirs {
-            verdict = result(true, "the replica holds exactly this history (\(ourChain.count) commits)")
-        } else if let theirs, theirChain.count <= ourChain.count, ourChain[theirChain.count - 1] == theirs {
+            // Equal heads name the same history (a commit names its parent by hash): nothing to walk.
+            verdict = result(true, "the replica holds exactly this history (head \(ours?.short ?? "none"))")
+            return checkpoints(of: replica, verdict)
+        }
+        let ourChain = try commits(), theirChain = try replica.commits()
+        if let theirs, theirChain.count <= ourChain.count, ourChain[theirChain.count - 1] == theirs {
             let behind = ourChain.count - theirChain.count
             verdict = result(true, "the replica lags by \(behind) commit\(behind == 1 ? "" : "s") and holds nothing this history lacks",
                              behind: behind)
@@ -38,6 +40,12 @@ extension Ledger {
                              + (common < ourChain.count ? ", and \(ourChain.count - common) commits here replace them" : ""),
                              missing: missing)
         }
+        return checkpoints(of: replica, verdict)
+    }
+
+    /// `verdict`, failed when a checkpoint of `replica` is missing here or names another tag.
+    private func checkpoints(of replica: Ledger, _ verdict: ReplicaComparison) -> ReplicaComparison {
+        var verdict = verdict
         let ourTags = Dictionary((try? repo.references(matching: Self.checkpointPrefix + "*")) ?? [], uniquingKeysWith: { a, _ in a })
         for (name, target) in (try? replica.repo.references(matching: Self.checkpointPrefix + "*")) ?? [] where ourTags[name] != target {
             verdict = ReplicaComparison(ok: false, message: verdict.message + "; checkpoint \(name) of the replica is missing or different here",
