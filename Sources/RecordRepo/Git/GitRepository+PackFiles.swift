@@ -85,25 +85,51 @@ extension GitRepository {
 }
 
 extension GitRepository {
-    /// Indexes the pack files `files` into the bare repository at `path`, on as many threads as
-    /// there are cores (each with its own handle); the first failure stops the rest and is thrown.
+    /// At most this many packs are indexed at once.
+    static let packIndexers = 8
+
+    /// Indexes the pack files `files` into the bare repository at `path`, each on a thread (and a
+    /// handle) of its own, up to `packIndexers` at once; the first failure stops the rest and is
+    /// thrown. More threads than cores: the cores are shared among all the packs to the end, where
+    /// one thread per core would leave the last pack of an odd count to run alone on one core.
     static func indexPacks(_ files: [String], into path: String) throws(GitError) {
         guard !files.isEmpty else { return }
-        let next = Atomic<Int>(0)
-        let failure = Mutex<GitError?>(nil)
-        let workers = min(files.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            do throws(GitError) {
-                let repo = try GitRepository.open(bareAt: path)
-                while failure.withLock({ $0 == nil }) {
-                    let index = next.add(1, ordering: .relaxed).oldValue
-                    guard index < files.count else { break }
-                    try repo.indexPack(at: files[index])
-                }
-            } catch {
-                failure.withLock { $0 = $0 ?? error }
-            }
+        let shared = PackIndexing(files: files, path: path)
+        let group = DispatchGroup()
+        for _ in 0..<min(files.count, packIndexers) {
+            group.enter()
+            Thread {
+                shared.work()
+                group.leave()
+            }.start()
         }
-        if let error = failure.withLock({ $0 }) { throw error }
+        group.wait()
+        if let error = shared.failure.withLock({ $0 }) { throw error }
+    }
+}
+
+/// The packs of one `indexPacks` call, taken by its threads one at a time.
+private final class PackIndexing: Sendable {
+    let files: [String]
+    let path: String
+    let next = Atomic<Int>(0)
+    let failure = Mutex<GitError?>(nil)
+
+    init(files: [String], path: String) {
+        self.files = files
+        self.path = path
+    }
+
+    func work() {
+        do throws(GitError) {
+            let repo = try GitRepository.open(bareAt: path)
+            while failure.withLock({ $0 == nil }) {
+                let index = next.add(1, ordering: .relaxed).oldValue
+                guard index < files.count else { break }
+                try repo.indexPack(at: files[index])
+            }
+        } catch {
+            failure.withLock { $0 = $0 ?? error }
+        }
     }
 }
