@@ -7,8 +7,7 @@ public struct PolicyReplay: ActReplay {
     public init() {}
 
     public func refusal(of act: ActInfo, before: TreeView, after: TreeView, isRoot: Bool) -> String? {
-        let changed = Self.changedAccounts(before: before, after: after)
-        let policyChanged = before.id(of: Policy.path.value) != after.id(of: Policy.path.value)
+        let (changed, policyChanged) = Self.changes(before: before, after: after)
         if isRoot {
             guard act.meaning == .administration, let admin = Self.account(act.signer, in: after),
                   admin.has(.admin), admin.status == .active else {
@@ -55,11 +54,15 @@ public struct PolicyReplay: ActReplay {
         return try? JSONDecoder().decode(Account.self, from: data)
     }
 
-    static func changedAccounts(before: TreeView, after: TreeView) -> Set<String> {
-        guard before.id(of: "accounts") != after.id(of: "accounts") else { return [] }
-        let old = Dictionary(before.entries("accounts").map { ($0.name, $0.id) }, uniquingKeysWith: { a, _ in a })
-        let new = Dictionary(after.entries("accounts").map { ($0.name, $0.id) }, uniquingKeysWith: { a, _ in a })
-        return Set(Set(old.keys).union(new.keys).filter { old[$0] != new[$0] }
-            .map { $0.hasSuffix(".json") ? String($0.dropLast(5)) : $0 })
+    /// The accounts the act changed (by ID) and whether it changed the policy, from the files it changed.
+    static func changes(before: TreeView, after: TreeView) -> (accounts: Set<String>, policy: Bool) {
+        var accounts = Set<String>(), policy = false
+        for file in before.changedFiles(to: after) {
+            if file.path == Policy.path.value { policy = true }
+            guard file.path.hasPrefix("accounts/") else { continue }
+            let name = file.path.dropFirst("accounts/".count).prefix { $0 != "/" }
+            accounts.insert(String(name.hasSuffix(".json") ? name.dropLast(5) : name))
+        }
+        return (accounts, policy)
     }
 }

@@ -8,11 +8,14 @@ public struct TreeView {
     /// The files that differ from the parent's tree to this one, when the caller already knows
     /// them (verify's object walk finds them): `changedFiles(to:)` then reads no tree.
     var changes: [ChangedFile]? = nil
+    /// Lookups remembered from the trees before this one, when a replay walks them in order.
+    var memo: PathMemo? = nil
 
     /// The object at `path`, or nil.
     public func id(of path: String) -> ObjectID? {
         guard let tree else { return nil }
-        return try? repo.entry(at: path, inTree: tree)
+        guard let memo, memo.tree == tree else { return try? repo.entry(at: path, inTree: tree) }
+        return memo.id(of: path) { try? repo.entry(at: path, inTree: tree) }
     }
 
     /// The bytes of the file at `path`, or nil.
@@ -23,12 +26,6 @@ public struct TreeView {
     /// The bytes of a blob of this repository, or nil.
     public func blob(_ id: ObjectID) -> Data? {
         try? repo.blob(id)
-    }
-
-    /// The names and objects directly under `folder`.
-    public func entries(_ folder: String) -> [(name: String, id: ObjectID)] {
-        guard let sub = id(of: folder), let entries = try? repo.treeEntries(sub) else { return [] }
-        return entries.map { ($0.name, $0.id) }
     }
 }
 

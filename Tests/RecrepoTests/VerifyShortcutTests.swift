@@ -1,0 +1,43 @@
+import Documents
+import Foundation
+@testable import RecordRepo
+import Testing
+
+/// Shortcuts of verify, each of which must give exactly what the plain lookup it stands in for gives.
+@Suite struct VerifyShortcutTests {
+    @Test("a path remembered along the history names what a fresh lookup names, in every tree")
+    func memoMatchesLookups() throws {
+        let plant = try Plant()
+        let sop = try plant.effectiveSOP(Plant.checklist)
+        let job = try plant.job(sop.id)
+        plant.tick(); _ = try plant.records.startWorkOrder(job.id, reason: nil, by: plant.tess)
+        plant.tick(); _ = try plant.records.reviseSOP(sop.id, body: Data((Plant.checklist + "- [ ] Log it\n").utf8),
+                                                       reason: "Add logging", by: plant.dora)
+        plant.tick(); _ = try plant.records.disableUser("tom", reason: "Left the site", by: try plant.repo.admin())
+        plant.tick(); _ = try plant.records.signStep(job.id, number: 1, note: nil, by: plant.tess)
+        let repo = plant.records.ledger.repo
+        let trees = try plant.records.ledger.commits().map { try repo.commit($0).tree }
+        // Every file any tree holds, every folder above one, and paths that no tree holds.
+        var paths: Set<String> = ["nothing/here.json", "accounts/nobody.json", "policy.json/x"]
+        for tree in trees {
+            for file in try repo.changedFiles(from: nil, to: tree) {
+                var path = Substring(file.path)
+                while true {
+                    paths.insert(String(path))
+                    guard let slash = path.lastIndex(of: "/") else { break }
+                    path = path[..<slash]
+                }
+            }
+        }
+        let memo = PathMemo(tree: nil)
+        var parent: ObjectID?
+        for tree in trees {
+            memo.advance(to: tree, changing: try repo.changedFiles(from: parent, to: tree))
+            let view = TreeView(repo: repo, tree: tree, memo: memo)
+            for path in paths.sorted() {
+                #expect(view.id(of: path) == (try repo.entry(at: path, inTree: tree)), "\(path) in \(tree.hex)")
+            }
+            parent = tree
+        }
+    }
+}
