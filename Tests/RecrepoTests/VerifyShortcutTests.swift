@@ -3,7 +3,8 @@ import Foundation
 @testable import RecordRepo
 import Testing
 
-/// Shortcuts of verify, each of which must give exactly what the plain lookup it stands in for gives.
+/// Two shortcuts of verify: the replay's memo of path lookups, and the unhashed reads of a copy
+/// just indexed. Each must give exactly what the plain lookup or read it stands in for gives.
 @Suite struct VerifyShortcutTests {
     @Test("a path remembered along the history names what a fresh lookup names, in every tree")
     func memoMatchesLookups() throws {
@@ -39,5 +40,23 @@ import Testing
             }
             parent = tree
         }
+    }
+
+    @Test("read as a copy just indexed, a repository still names a missing commit and a missing tree",
+          arguments: ["commit", "tree"])
+    func missingUnderIndexedReads(what: String) throws {
+        let plant = try Plant()
+        let ledger = plant.records.ledger
+        let head = try #require(try ledger.head())
+        let commits = try ledger.commits()
+        let missing = what == "commit" ? commits[commits.count / 2] : try #require(try ledger.repo.entry(at: "equipment", inTree: ledger.repo.commit(head).tree))
+        let loose = "\(plant.repo.path)/objects/\(missing.hex.prefix(2))/\(missing.hex.dropFirst(2))"
+        #expect(FileManager.default.fileExists(atPath: loose), "the object is loose")
+        try FileManager.default.removeItem(atPath: loose)
+        // A handle of its own: the plant's has the object in libgit2's cache.
+        let report = Verifier(ledger: try Ledger.open(at: plant.repo.path)).run(justIndexed: true)
+        #expect(!report.ok)
+        #expect(report.failures.contains { $0.check == "objects" && $0.message.contains("\(missing.hex) is missing") },
+                "\(report.failures)")
     }
 }

@@ -120,6 +120,33 @@ final class GitRepository {
         return (git_odb_object_type(object).rawValue, data)
     }
 
+    /// Reads an object straight from the object database's backends, without hashing its content
+    /// again and without libgit2's object cache: only for a repository whose indexer has just
+    /// hashed every object it holds (a copy just restored). An object no backend finds is read
+    /// through `readObject`, which refreshes the list of packs (added since this handle was
+    /// opened) and says, hash checked, whether it is there.
+    func readIndexedObject(_ id: ObjectID) throws(GitError) -> (type: Int32, data: Data) {
+        let odb = try objectDatabase()
+        var oid = id.raw
+        for position in 0..<git_odb_num_backends(odb) {
+            var backend: UnsafeMutablePointer<git_odb_backend>?
+            try git("git_odb_get_backend") { git_odb_get_backend(&backend, odb, position) }
+            guard let backend, let read = backend.pointee.read else { continue }
+            var buffer: UnsafeMutableRawPointer?
+            var size = 0
+            var type = GIT_OBJECT_INVALID
+            let code = read(&buffer, &size, &type, backend, &oid)
+            if code == GIT_ENOTFOUND.rawValue {
+                git_error_clear()
+                continue
+            }
+            try git("odb backend read") { code }
+            defer { git_odb_backend_data_free(backend, buffer) }
+            return (type.rawValue, buffer.map { Data(bytes: $0, count: size) } ?? Data())
+        }
+        return try readObject(id)
+    }
+
     /// Whether the object database holds `id` (nothing is read or hashed).
     func contains(_ id: ObjectID) -> Bool {
         guard let odb = try? objectDatabase() else { return false }

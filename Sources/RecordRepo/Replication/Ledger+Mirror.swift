@@ -36,9 +36,9 @@ extension Ledger {
 
     /// Check 1 alone: every object reachable from `main` and the checkpoints reads back with its
     /// hash. What a copy needs once its objects are known to be the source's own (same IDs).
-    /// `justIndexed`: the copy's indexer has just hashed every object it received, so blobs are
-    /// only looked up (commits and trees are still read, to follow them).
+    /// `justIndexed`: the copy's indexer has just hashed every object it received, so commits and
+    /// trees are read (to follow them) without hashing them again, and blobs are only looked up.
     public func verifyObjects(justIndexed: Bool = false) -> VerificationReport {
-        Verifier(ledger: self).runObjectsOnly(blobsByPresence: justIndexed)
+        Verifier(ledger: self).runObjectsOnly(justIndexed: justIndexed)
     }
 }

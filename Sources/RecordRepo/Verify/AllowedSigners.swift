@@ -36,9 +36,9 @@ extension Ledger {
     }
 
     /// Runs every check of `recrepo verify` (see `Verifier`). `justIndexed`: this repository was
-    /// just made by `restore` or `mirror`, whose indexer hashed every object, so blobs are only
-    /// looked up.
+    /// just made by `restore` or `mirror`, whose indexer hashed every object, so commits and
+    /// trees are read without hashing them again and blobs are only looked up.
     public func verify(replay: (any ActReplay)? = nil, justIndexed: Bool = false) -> VerificationReport {
-        Verifier(ledger: self).run(replay: replay, blobsByPresence: justIndexed)
+        Verifier(ledger: self).run(replay: replay, justIndexed: justIndexed)
     }
 }

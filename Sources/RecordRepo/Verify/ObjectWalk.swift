@@ -7,9 +7,10 @@ import Synchronization
 struct ObjectWalk {
     let repo: GitRepository
     private(set) var seen = Set<ObjectID>()
-    /// When set, blobs are only looked up, not read: for a copy whose indexer has just hashed
-    /// every object it received, what is left to prove is that nothing reachable is missing.
-    var blobsByPresence = false
+    /// When set, the repository is a copy whose indexer has just hashed every object it received:
+    /// commits and trees are read without hashing them again, blobs are only looked up. What is
+    /// left to prove is that nothing reachable is missing, and that every commit and tree parses.
+    var justIndexed = false
     /// For `walkChanges`: the tree each folder held at the last commit walked, parsed.
     var folders: [String: (id: ObjectID, tree: RawTree)] = [:]
 
@@ -23,7 +24,7 @@ struct ObjectWalk {
                        report: inout VerificationReport) -> Data? {
         seen.insert(id)
         do {
-            let object = try repo.readObject(id)
+            let object = try load(id)
             guard object.type == type else {
                 report.failures.append(.init(check: "objects", commit: commit.hex, record: nil,
                                              message: "object \(id.hex) has the wrong type"))
@@ -37,6 +38,11 @@ struct ObjectWalk {
                                          message: "object \(id.hex) \(what)"))
             return nil
         }
+    }
+
+    /// Reads an object, with its hash checked unless `justIndexed`.
+    func load(_ id: ObjectID) throws(GitError) -> (type: Int32, data: Data) {
+        try justIndexed ? repo.readIndexedObject(id) : repo.readObject(id)
     }
 
     /// Reads a tree and everything below it that has not been read yet.
@@ -67,9 +73,9 @@ struct ObjectWalk {
         }
     }
 
-    /// Reads a blob with its hash checked, or with `blobsByPresence` only looks it up.
+    /// Reads a blob with its hash checked, or with `justIndexed` only looks it up.
     mutating func checkBlob(_ id: ObjectID, commit: ObjectID, report: inout VerificationReport) {
-        guard blobsByPresence else {
+        guard justIndexed else {
             _ = read(id, expecting: 3, commit: commit, report: &report)
             return
         }
@@ -114,7 +120,7 @@ extension ObjectWalk {
     /// that two runs share are read twice. Returns every object seen and the failures, oldest
     /// commit first.
     static func walkTrees(of chain: [(commit: ObjectID, tree: ObjectID)], in path: String,
-                          blobsByPresence: Bool) -> (seen: Set<ObjectID>, failures: [VerificationFailure]) {
+                          justIndexed: Bool) -> (seen: Set<ObjectID>, failures: [VerificationFailure]) {
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, chain.count / 1_000))
         let results = Mutex<(seen: Set<ObjectID>, failures: [Int: [VerificationFailure]])>(([], [:]))
         let size = (chain.count + workers - 1) / workers
@@ -124,7 +130,7 @@ extension ObjectWalk {
             var seen = Set<ObjectID>()
             do {
                 var walk = ObjectWalk(repo: try GitRepository.open(bareAt: path))
-                walk.blobsByPresence = blobsByPresence
+                walk.justIndexed = justIndexed
                 for (commit, tree) in run { walk.walkTree(tree, commit: commit, report: &report) }
                 seen = walk.seen
             } catch {

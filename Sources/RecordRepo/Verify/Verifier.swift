@@ -22,10 +22,10 @@ public struct Verifier {
         let signedData: Data
     }
 
-    /// `blobsByPresence`: for a copy whose indexer has just hashed every object it received
-    /// (a restore, a drill), blobs are looked up rather than read again; commits and trees are
-    /// still read, to be checked and followed.
-    public func run(replay: (any ActReplay)? = nil, blobsByPresence: Bool = false) -> VerificationReport {
+    /// `justIndexed`: for a copy whose indexer has just hashed every object it received (a
+    /// restore, a drill), commits and trees are read without hashing them again and blobs are
+    /// looked up; every reachable object must still be there, and every commit and tree parse.
+    public func run(replay: (any ActReplay)? = nil, justIndexed: Bool = false) -> VerificationReport {
         var report = VerificationReport()
         var pending: [PendingSignature] = []
         let repo = ledger.repo
@@ -36,7 +36,7 @@ public struct Verifier {
         }
         guard let head else { return report }
         var objects = ObjectWalk(repo: repo)
-        objects.blobsByPresence = blobsByPresence
+        objects.justIndexed = justIndexed
         let chain = walkChain(from: head, objects: &objects, report: &report)
         report.commits = chain.count
         var keys = KeyCache(repo: repo)
@@ -49,7 +49,7 @@ public struct Verifier {
             // Read again (the walk read it a moment ago) and parsed in full only here: 100,000
             // parsed commits held at once would double verify's peak memory.
             let id = link.commit
-            guard let data = try? repo.readObject(id).data else { break }
+            guard let data = try? objects.load(id).data else { break }
             let changes = objects.walkChanges(from: index == 0 ? nil : previous.tree, to: link.tree, commit: id, report: &report)
             let parsed: ParsedCommit
             do { parsed = try ParsedCommit(data) } catch {
@@ -81,10 +81,10 @@ public struct Verifier {
     }
 
     /// Check 1 only: every object reachable from `main` reads back with its hash (and the
-    /// checkpoint tags exist), as `git fsck` would find. With `blobsByPresence`, blobs are only
-    /// looked up: for a copy whose indexer has just hashed every object (a connectivity check).
+    /// checkpoint tags exist), as `git fsck` would find. With `justIndexed` (a copy whose indexer
+    /// has just hashed every object), commits and trees are read unhashed and blobs looked up.
     /// The commits are read in order on this thread; their trees are then walked on every core.
-    public func runObjectsOnly(blobsByPresence: Bool = false) -> VerificationReport {
+    public func runObjectsOnly(justIndexed: Bool = false) -> VerificationReport {
         var report = VerificationReport()
         let repo = ledger.repo
         guard let head = try? repo.resolve(Ledger.mainRef) else {
@@ -92,13 +92,14 @@ public struct Verifier {
             return report
         }
         var objects = ObjectWalk(repo: repo)
+        objects.justIndexed = justIndexed
         let chain = walkChain(from: head, objects: &objects, report: &report)
         report.commits = chain.count
         for (_, tag) in (try? repo.references(matching: Ledger.checkpointPrefix + "*")) ?? [] {
             report.checkpoints += 1
             _ = objects.read(tag, expecting: 4, commit: tag, report: &report)
         }
-        let trees = ObjectWalk.walkTrees(of: chain, in: ledger.path, blobsByPresence: blobsByPresence)
+        let trees = ObjectWalk.walkTrees(of: chain, in: ledger.path, justIndexed: justIndexed)
         report.failures += trees.failures
         report.objects = objects.seen.union(trees.seen).count
         return report
