@@ -1,4 +1,6 @@
+import Foundation
 import SOPRender
+import Synchronization
 import Testing
 
 @Suite struct ChecklistTests {
@@ -52,6 +54,20 @@ import Testing
     func stepText() {
         let steps = Checklist.steps(in: "- [ ] Open *the* ~~old~~ valve<br>then wait un<b>til</b> cool\n  - [ ] Nested\n")
         #expect(steps.map(\.text) == ["Open the old valve then wait until cool", "Nested"])
+    }
+
+    @Test("markdown parsed on many threads at once reads as it does on one (cmark-gfm's shared table of special characters)")
+    func concurrentParses() {
+        let markdown = "- [ ] Open *the* ~~old~~ valve\n\n| Step | ~~Old~~ value |\n| --- | --- |\n| 1 | ~~2~~ 3 |\n"
+        let steps = Checklist.steps(in: markdown).map(\.text), html = MarkdownRenderer.html(markdown)
+        let differing = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            for _ in 0..<300 where Checklist.steps(in: markdown).map(\.text) != steps || MarkdownRenderer.html(markdown) != html {
+                differing.add(1, ordering: .relaxed)
+            }
+        }
+        #expect(steps == ["Open the old valve"] && html.contains("<del>Old</del>"))
+        #expect(differing.load(ordering: .relaxed) == 0)
     }
 
     @Test("control characters never reach a step's text")

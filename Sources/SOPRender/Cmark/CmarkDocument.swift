@@ -1,4 +1,5 @@
 internal import CCmarkGFM
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -22,10 +23,14 @@ struct CmarkDocument: ~Copyable {
         }
         for syntax in CmarkExtensions.shared.all { cmark_parser_attach_syntax_extension(parser, syntax) }
         var markdown = markdown
-        markdown.withUTF8 { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        var finished: OpaquePointer?
+        CmarkExtensions.parsing.withLock { _ in
+            markdown.withUTF8 { bytes in
+                bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+            }
+            finished = cmark_parser_finish(parser)
         }
-        guard let root = cmark_parser_finish(parser) else {
+        guard let root = finished else {
             cmark_parser_free(parser)
             preconditionFailure("cmark-gfm could not allocate a document")
         }

@@ -1,4 +1,5 @@
 internal import CCmarkGFM
+import Synchronization
 
 /// The GFM syntax extensions every parse attaches, and the node types they add, looked up once:
 /// registration of the core extensions is not thread-safe, and a Swift `static let` runs its
@@ -9,6 +10,11 @@ internal import CCmarkGFM
 struct CmarkExtensions: @unchecked Sendable {
     static let names = ["table", "tasklist", "strikethrough", "autolink", "tagfilter"]
     static let shared = CmarkExtensions()
+    /// Held by every parse, from feeding the text to finishing the tree. cmark-gfm adds the
+    /// extensions' special characters (`~`, `|`, …) to one process-wide table while it parses
+    /// inlines and takes them out again when it is done (github/cmark-gfm#221), so a parse that
+    /// finishes on one thread can make another miss a strikethrough or a table cell.
+    static let parsing = Mutex(())
 
     /// The extensions, in the order of `names`.
     let all: [OpaquePointer]
@@ -30,6 +36,7 @@ struct CmarkExtensions: @unchecked Sendable {
         (table, tableRow, tableCell, strikethrough) = (types[0], types[1], types[2], types[3])
     }
 
+    /// Runs once, inside `shared`'s initializer: before any other parse can start, so unlocked.
     private static func sampleTypes(extensions: [OpaquePointer]) -> [cmark_node_type] {
         guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return [] }
         defer { cmark_parser_free(parser) }
