@@ -30,15 +30,17 @@ import Testing
                 }
             }
         }
-        let memo = PathMemo(tree: nil)
-        var parent: ObjectID?
-        for tree in trees {
-            memo.advance(to: tree, changing: try repo.changedFiles(from: parent, to: tree))
-            let view = TreeView(repo: repo, tree: tree, memo: memo)
-            for path in paths.sorted() {
-                #expect(view.id(of: path) == (try repo.entry(at: path, inTree: tree)), "\(path) in \(tree.hex)")
+        // Every act in turn; then every other act, so the memo is never at the parent it is told of.
+        for step in [1, 2] {
+            let memo = PathMemo(tree: nil)
+            for index in stride(from: 0, to: trees.count, by: step) {
+                let parent = index == 0 ? nil : trees[index - 1], tree = trees[index]
+                memo.advance(from: parent, to: tree, changing: try repo.changedFiles(from: parent, to: tree))
+                let view = TreeView(repo: repo, tree: tree, memo: memo)
+                for path in paths.sorted() {
+                    #expect(view.id(of: path) == (try repo.entry(at: path, inTree: tree)), "\(path) in \(tree.hex), step \(step)")
+                }
             }
-            parent = tree
         }
     }
 

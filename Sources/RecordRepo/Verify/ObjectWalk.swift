@@ -91,6 +91,8 @@ struct KeyCache {
     let repo: GitRepository
     private var byBlob: [ObjectID: PrincipalKeys] = [:]
     private var rawKeys: [String: Data] = [:]
+    /// Account paths looked up in the tree the verifier is at, kept along the history with `advance`.
+    private let memo = PathMemo(tree: nil)
 
     /// The 32 raw bytes of an `ssh-ed25519 AAAA…` key (nil when it is not one), decoded once.
     mutating func raw(_ openSSH: String) -> Data? {
@@ -104,13 +106,20 @@ struct KeyCache {
 
     /// The principal's account as of `tree`, or nil when it has none there.
     mutating func keys(of principal: String, in tree: ObjectID) -> PrincipalKeys? {
-        guard let path = try? PrincipalKeys.path(for: principal),
-              let blob = try? repo.entry(at: path.value, inTree: tree) else { return nil }
+        guard let path = try? PrincipalKeys.path(for: principal) else { return nil }
+        let repo = repo
+        let lookup = { try? repo.entry(at: path.value, inTree: tree) }
+        guard let blob = memo.tree == tree ? memo.id(of: path.value, lookup) : lookup() else { return nil }
         if let cached = byBlob[blob] { return cached }
         guard let data = try? repo.blob(blob),
               let keys = try? JSONDecoder().decode(PrincipalKeys.self, from: data) else { return nil }
         byBlob[blob] = keys
         return keys
+    }
+
+    /// Moves the remembered lookups on to `tree`, which a commit made from `parent` by changing `changes`.
+    func advance(from parent: ObjectID?, to tree: ObjectID, changing changes: [ChangedFile]) {
+        memo.advance(from: parent, to: tree, changing: changes)
     }
 }
 

@@ -23,9 +23,11 @@ final class PathMemo {
         return found
     }
 
-    /// Moves on to `next`, the tree an act made from this one by changing `changes` (every file
-    /// that differs): each changed file and every folder above it is forgotten.
-    func advance(to next: ObjectID?, changing changes: [ChangedFile]) {
+    /// Moves on to `next`, the tree an act made from `parent` by changing `changes` (every file
+    /// that differs): each changed file and every folder above it is forgotten, and everything
+    /// when the memo was not at `parent` (an act was skipped).
+    func advance(from parent: ObjectID?, to next: ObjectID?, changing changes: [ChangedFile]) {
+        if tree != parent { known.removeAll(keepingCapacity: true) }
         tree = next
         for change in changes {
             var path = Substring(change.path)

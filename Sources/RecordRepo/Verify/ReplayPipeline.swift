@@ -11,8 +11,8 @@ final class ReplayPipeline: @unchecked Sendable {
     private let replay: any ActReplay
     private let repo: GitRepository
     private let failures = Mutex<[VerificationFailure]>([])
-    /// Lookups in the parent's tree of the next act, used on the queue alone.
-    private var memo = PathMemo(tree: nil)
+    /// Lookups in the parent's tree of the next act (acts come in history order), used on the queue alone.
+    private let memo = PathMemo(tree: nil)
 
     init?(replay: any ActReplay, path: String) {
         guard let repo = try? GitRepository.open(bareAt: path) else { return nil }
@@ -23,11 +23,9 @@ final class ReplayPipeline: @unchecked Sendable {
     /// Queues the replay of `act`, whose parent has `before` and which made `after`, changing `changes`.
     func submit(_ act: ActInfo, before: ObjectID?, after: ObjectID, changes: [ChangedFile], isRoot: Bool) {
         queue.async { [self] in
-            // Acts come in history order, so the previous act's tree is this one's parent.
-            if memo.tree != before { memo = PathMemo(tree: before) }
             let refusal = replay.refusal(of: act, before: TreeView(repo: repo, tree: before, memo: memo),
                                          after: TreeView(repo: repo, tree: after, changes: changes), isRoot: isRoot)
-            memo.advance(to: after, changing: changes)
+            memo.advance(from: before, to: after, changing: changes)
             if let refusal {
                 failures.withLock {
                     $0.append(.init(check: "authority", commit: act.commit.hex, record: act.record, message: refusal))

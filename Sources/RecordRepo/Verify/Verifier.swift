@@ -50,7 +50,10 @@ public struct Verifier {
             // parsed commits held at once would double verify's peak memory.
             let id = link.commit
             guard let data = try? objects.load(id).data else { break }
-            let changes = objects.walkChanges(from: index == 0 ? nil : previous.tree, to: link.tree, commit: id, report: &report)
+            let parentTree = index == 0 ? nil : previous.tree
+            let changes = objects.walkChanges(from: parentTree, to: link.tree, commit: id, report: &report)
+            // After this commit's checks, which look accounts up in its parent's tree.
+            defer { keys.advance(from: parentTree, to: link.tree, changing: changes) }
             let parsed: ParsedCommit
             do { parsed = try ParsedCommit(data) } catch {
                 report.failures.append(.init(check: "signature", commit: id.hex, record: nil, message: "the commit cannot be parsed: \(error)"))
