@@ -69,7 +69,7 @@ import Testing
         #expect(try repo.head() == before)
     }
 
-    @Test("hostile paths never become tree entries", arguments: ["../x", ".git", "a/../b", "a//b", "/abs", "a\nb", "a\0b", ".GIT/x", ""])
+    @Test("hostile paths never become tree entries", arguments: ["../x", ".git", "a/../b", "a//b", "/abs", "a\nb", "a\0b", ".GIT/x", "x/.Git", "a..b/x", "a/b..", ""])
     func hostilePaths(path: String) {
         #expect(throws: LedgerError.self) { try RecordPath(path) }
     }

@@ -53,6 +53,12 @@ public enum CanonicalJSON {
 
     static func quote(_ text: String, into out: inout String) {
         out += "\""
+        // Most values are printable ASCII with nothing to escape: appended as they are.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7f && $0 != 0x22 && $0 != 0x5c }) {
+            out += text
+            out += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

@@ -8,10 +8,10 @@ public struct RecordPath: Hashable, Sendable, CustomStringConvertible, Comparabl
         let components = value.split(separator: "/", omittingEmptySubsequences: false)
         guard !components.isEmpty, components.count <= 8 else { throw .invalidPath(value, "too many levels") }
         for component in components {
-            guard let first = component.utf8.first, component.utf8.count <= 64,
-                  Self.isAlnum(first),
+            // The first byte is a letter or digit, so no component is `.git` (in any case), `.` or `..`.
+            guard let first = component.utf8.first, component.utf8.count <= 64, Self.isAlnum(first),
                   component.utf8.allSatisfy({ Self.isAlnum($0) || $0 == 46 || $0 == 95 || $0 == 45 }),
-                  !component.contains(".."), component.lowercased() != ".git"
+                  !zip(component.utf8, component.utf8.dropFirst()).contains(where: { $0 == 46 && $1 == 46 })
             else { throw .invalidPath(value, "component '\(component)' is not an allowed name") }
         }
         self.value = value
