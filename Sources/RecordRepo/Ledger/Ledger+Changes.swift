@@ -16,7 +16,7 @@ extension Ledger {
         try ledgerCall("changedFiles") {
             let raw = try repo.commit(commit)
             let parentTree = try raw.parents.first.map { try repo.commit($0).tree }
-            return try repo.changedFiles(from: parentTree, to: raw.tree)
+            return try repo.changedFiles(from: parentTree, to: raw.tree, trees: changeTrees)
         }
     }
 

@@ -20,6 +20,10 @@ public final class Ledger {
     public let clock: LedgerClock
     /// Lock files left by an interrupted write that this ledger removed while holding the write lock.
     public private(set) var recoveredLocks: [String] = []
+    /// Trees parsed by `changedFiles(of:)`, kept between calls: an act's parent's trees are the
+    /// ones the act before it made, so following `main` act by act (the index's incremental
+    /// update) reads each tree once. Bounded (see `TreeCache`); trees never change.
+    lazy var changeTrees = TreeCache(repo: repo)
 
     /// The folder beside the records that is never part of history: keystore, system key, index.
     public var sidecar: URL { URL(fileURLWithPath: path).appendingPathComponent("recrepo") }
