@@ -4,9 +4,9 @@ extension ObjectWalk {
     /// Check 1 for one commit of a first-parent chain walked from the root, and the files it
     /// changed. Its tree is compared with its parent's (`old`; nil for the root), descending only
     /// where they differ; every tree and blob that differs is read with its hash checked (with
-    /// `justIndexed`, trees read unhashed and blobs looked up). Walked in order, that is every object the parent's tree
-    /// does not hold, so every reachable object is checked once; the parent's trees come from
-    /// memory, kept by folder, so the change costs what it changed.
+    /// `justIndexed`, trees read unhashed and blobs looked up). Walked in order, that is every
+    /// object the parent's tree does not hold, so every reachable object is checked once; the
+    /// parent's trees come from memory, kept by folder, so the change costs what it changed.
     mutating func walkChanges(from old: ObjectID?, to new: ObjectID, commit: ObjectID,
                               report: inout VerificationReport) -> [ChangedFile] {
         var files: [ChangedFile] = []
