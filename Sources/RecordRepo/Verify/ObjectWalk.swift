@@ -109,7 +109,7 @@ struct KeyCache {
         guard let path = try? PrincipalKeys.path(for: principal) else { return nil }
         let repo = repo
         let lookup = { try? repo.entry(at: path.value, inTree: tree) }
-        guard let blob = memo.tree == tree ? memo.id(of: path.value, lookup) : lookup() else { return nil }
+        guard let blob = memo.id(of: path.value, in: tree, lookup) else { return nil }
         if let cached = byBlob[blob] { return cached }
         guard let data = try? repo.blob(blob),
               let keys = try? JSONDecoder().decode(PrincipalKeys.self, from: data) else { return nil }

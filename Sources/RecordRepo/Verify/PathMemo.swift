@@ -14,8 +14,10 @@ final class PathMemo {
 
     init(tree: ObjectID?) { self.tree = tree }
 
-    /// What `path` names in `tree`: remembered, or found by `lookup` and remembered.
-    func id(of path: String, _ lookup: () -> ObjectID?) -> ObjectID? {
+    /// What `path` names in `tree`: remembered, or found by `lookup` (and remembered when the memo
+    /// is at `tree`).
+    func id(of path: String, in tree: ObjectID, _ lookup: () -> ObjectID?) -> ObjectID? {
+        guard tree == self.tree else { return lookup() }
         if let known = known[path] { return known }
         if known.count >= Self.limit { known.removeAll(keepingCapacity: true) }
         let found = lookup()

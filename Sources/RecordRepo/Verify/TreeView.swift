@@ -14,8 +14,9 @@ public struct TreeView {
     /// The object at `path`, or nil.
     public func id(of path: String) -> ObjectID? {
         guard let tree else { return nil }
-        guard let memo, memo.tree == tree else { return try? repo.entry(at: path, inTree: tree) }
-        return memo.id(of: path) { try? repo.entry(at: path, inTree: tree) }
+        let lookup = { try? repo.entry(at: path, inTree: tree) }
+        guard let memo else { return lookup() }
+        return memo.id(of: path, in: tree, lookup)
     }
 
     /// The bytes of the file at `path`, or nil.
