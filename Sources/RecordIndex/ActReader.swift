@@ -27,17 +27,25 @@ final class ActReader {
     /// The rows of `act`, which changed `files`.
     func rows(of act: ActInfo, files: [ChangedFile]) throws -> ActRows {
         let groups = Self.groups(of: files)
-        let records = try groups.map { group in
-            let (changes, after) = try changes(of: group)
+        var records: [RecordRows] = []
+        // Records of two kinds may share an ID: their changes go in one row, in record order.
+        var touched: [(record: String, fields: [FieldChange])] = []
+        for group in groups {
+            let (fields, after) = try changes(of: group)
             let file = group.file
-            return RecordRows(
+            records.append(RecordRows(
                 kind: file.kind, id: file.id,
-                changes: changes.map { ChangeText(field: $0.field, old: $0.old?.compactText, new: $0.new?.compactText) },
                 json: group.json.map { JSONWrite(path: $0.path, blob: $0.new?.hex, summary: RecordSummary(after, kind: file.kind, id: file.id)) },
-                body: group.body.map { BodyWrite(blob: $0.new?.hex) })
+                body: group.body.map { BodyWrite(blob: $0.new?.hex) }))
+            if let same = touched.firstIndex(where: { $0.record == file.id }) {
+                touched[same].fields += fields
+            } else {
+                touched.append((file.id, fields))
+            }
         }
         let primary = groups.firstIndex { $0.file.id == act.record } ?? groups.indices.first
-        return ActRows(act: act, records: records, primary: primary)
+        return ActRows(act: act, records: records, primary: primary,
+                       changes: touched.map { ChangeRow(record: $0.record, fields: ChangeList.text($0.fields)) })
     }
 
     /// The changed files grouped by record, in the order of their records' kinds and IDs.

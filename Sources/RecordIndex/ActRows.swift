@@ -10,25 +10,25 @@ struct ActRows: Sendable {
     let records: [RecordRows]
     /// The record the act is about: the one its `Record` trailer names, else its first.
     let primary: Int?
+    /// One row of `changes` per record ID the act changed, in the order of `records`.
+    let changes: [ChangeRow]
 }
 
-/// The rows of one record that an act changed.
+/// The writes to the records table of one record that an act changed.
 struct RecordRows: Sendable {
     let kind: String
     let id: String
-    /// Its JSON's fields, then its body's hunks, then its other files', in `changes` order.
-    let changes: [ChangeText]
     /// Set when the act wrote or removed the record's JSON.
     let json: JSONWrite?
     /// Set when the act wrote or removed the record's body: the new blob, nil when removed.
     let body: BodyWrite?
 }
 
-/// One row of `changes`: the values as compact JSON text, nil when absent on that side.
-struct ChangeText: Sendable {
-    let field: String
-    let old: String?
-    let new: String?
+/// One row of `changes`: what one act changed in the record with this ID.
+struct ChangeRow: Sendable {
+    let record: String
+    /// `ChangeList` text: the record's changed fields, in order.
+    let fields: String
 }
 
 /// The record's JSON after the act: at `path`, in `blob` (nil: removed), saying `summary`.

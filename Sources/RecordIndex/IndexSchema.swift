@@ -5,18 +5,18 @@ import GRDB
 /// - `meta`: one row: schema version, last indexed commit, number of acts.
 /// - `acts`: one row per commit on `main`, `seq` 1, 2, 3… in history order; an index per column
 ///   that `audit` filters on.
-/// - `changes`: the field changes of each act, `ord` 0, 1, 2… within the act, with the record
-///   they belong to; the act's commit, signer and time are joined from `acts` by `seq`.
-/// - `touches`: which records each act changed: the key of `revisions(of:)` and of the record filter.
+/// - `changes`: one row per record each act changed, keyed by record ID then `seq`: the key of
+///   `revisions(of:)` and of the record filter. `fields` lists the field changes (`ChangeList`);
+///   the act's commit, signer and time are joined from `acts` by `seq`.
 /// - `records`: each record as of the last indexed act, keyed by kind and ID.
 enum IndexSchema {
     /// Raised whenever a table or the meaning of a column changes: an index of another version is
     /// dropped and built again.
-    static let version = 1
+    static let version = 2
 
     /// Tables in the order digests and checks visit them, with the columns that order their rows.
     static let tables: [(name: String, key: [String])] = [
-        ("meta", ["id"]), ("acts", ["seq"]), ("changes", ["seq", "ord"]), ("touches", ["record", "seq"]),
+        ("meta", ["id"]), ("acts", ["seq"]), ("changes", ["record", "seq"]),
         ("records", ["kind", "id"]),
     ]
 
@@ -29,10 +29,9 @@ enum IndexSchema {
         CREATE INDEX IF NOT EXISTS acts_by_meaning ON acts(meaning);
         CREATE INDEX IF NOT EXISTS acts_by_equipment ON acts(equipment);
         CREATE INDEX IF NOT EXISTS acts_by_department ON acts(department);
-        CREATE INDEX IF NOT EXISTS changes_by_record ON changes(record, seq, ord);
         """
     static let indexNames = ["acts_by_time", "acts_by_signer", "acts_by_kind", "acts_by_meaning", "acts_by_equipment",
-                             "acts_by_department", "changes_by_record"]
+                             "acts_by_department"]
 
     static let tablesSQL = """
         CREATE TABLE meta (
@@ -56,15 +55,9 @@ enum IndexSchema {
             equipment TEXT,
             department TEXT);
         CREATE TABLE changes (
-            seq INTEGER NOT NULL,
-            ord INTEGER NOT NULL,
-            record TEXT NOT NULL,
-            field TEXT NOT NULL,
-            old TEXT,
-            new TEXT);
-        CREATE TABLE touches (
             record TEXT NOT NULL,
             seq INTEGER NOT NULL,
+            fields TEXT NOT NULL,
             PRIMARY KEY (record, seq)) WITHOUT ROWID;
         CREATE TABLE records (
             kind TEXT NOT NULL,
@@ -100,7 +93,7 @@ enum IndexSchema {
 
     /// Empties every table, as the start of a rebuild.
     static func clear(_ db: Database) throws {
-        for table in ["acts", "changes", "touches", "records"] { try db.execute(sql: "DELETE FROM \(table)") }
+        for table in ["acts", "changes", "records"] { try db.execute(sql: "DELETE FROM \(table)") }
         try db.execute(sql: "UPDATE meta SET last_commit = NULL, act_count = 0 WHERE id = 1")
     }
 

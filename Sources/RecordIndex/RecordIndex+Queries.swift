@@ -7,8 +7,8 @@ extension RecordIndex {
     /// Every act that changed `record` (any of its files), oldest first.
     public func revisions(of record: String) throws(IndexError) -> [IndexedAct] {
         try read { db in
-            try IndexedAct.fetchAll(db, sql: "SELECT \(IndexedAct.columns("a.")) FROM touches t JOIN acts a ON a.seq = t.seq "
-                                        + "WHERE t.record = ? ORDER BY t.seq", arguments: [record])
+            try IndexedAct.fetchAll(db, sql: "SELECT \(IndexedAct.columns("a.")) FROM changes c JOIN acts a ON a.seq = c.seq "
+                                        + "WHERE c.record = ? ORDER BY c.seq", arguments: [record])
         }
     }
 
@@ -17,11 +17,14 @@ extension RecordIndex {
     public func history(of record: String) throws(IndexError) -> [HistoryRow] {
         try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT a.commit_id, a.time, a.signer, a.name, a.meaning, a.reason, a.revision, c.field, c.old, c.new
-                FROM changes c JOIN acts a ON a.seq = c.seq WHERE c.record = ? ORDER BY c.seq, c.ord
-                """, arguments: [record]).map { row in
-                HistoryRow(commit: row[0], time: row[1], signer: row[2], name: row[3], meaning: try Self.meaning(row[4]),
-                           reason: row[5], revision: row[6], field: row[7], old: try Self.json(row[8]), new: try Self.json(row[9]))
+                SELECT a.commit_id, a.time, a.signer, a.name, a.meaning, a.reason, a.revision, c.fields
+                FROM changes c JOIN acts a ON a.seq = c.seq WHERE c.record = ? ORDER BY c.seq
+                """, arguments: [record]).flatMap { row in
+                let meaning = try Self.meaning(row[4])
+                return try ChangeList.changes(row[7], record: record).map { change in
+                    HistoryRow(commit: row[0], time: row[1], signer: row[2], name: row[3], meaning: meaning, reason: row[5],
+                               revision: row[6], field: change.field, old: change.old, new: change.new)
+                }
             }
         }
     }
@@ -40,7 +43,7 @@ extension RecordIndex {
         if let until = filter.until { add("time <= ?", try Self.day(until, field: "until") + "T23:59:59Z") }
         add("signer = ?", filter.user)
         add("kind = ?", filter.kind)
-        add("seq IN (SELECT seq FROM touches WHERE record = ?)", filter.record)
+        add("seq IN (SELECT seq FROM changes WHERE record = ?)", filter.record)
         add("meaning = ?", filter.meaning?.rawValue)
         add("equipment = ?", filter.equipment)
         add("department = ?", filter.department)
@@ -91,13 +94,6 @@ extension RecordIndex {
     static func meaning(_ text: String) throws(IndexError) -> Meaning {
         guard let meaning = Meaning(rawValue: text) else { throw .corrupt(table: "acts", detail: "unknown meaning '\(text)'") }
         return meaning
-    }
-
-    static func json(_ text: String?) throws(IndexError) -> JSONValue? {
-        guard let text else { return nil }
-        do { return try JSONParser.parse(Data(text.utf8)) } catch {
-            throw .corrupt(table: "changes", detail: "a value is not JSON: \(error)")
-        }
     }
 }
 

@@ -1,0 +1,133 @@
+import GRDB
+
+/// The records table as `ActWriter` brings it forward act by act, with the equipment and
+/// department of each record at hand without a query. `SQLRecordTable` serves an update,
+/// `MemoryRecordTable` a rebuild.
+protocol RecordTable: AnyObject {
+    /// Brings the record's row to its state after act `seq`: its JSON written (a row, its body
+    /// kept) or removed (no row), then its body written or removed (on a row that exists).
+    func apply(_ record: RecordRows, seq: Int, commit: String) throws
+    /// The equipment and department of a record's row as it is now; nil when it has no row.
+    func placement(kind: String, id: String) throws -> RecordPlacement?
+    /// Writes what is still only in memory.
+    func finish() throws
+}
+
+struct RecordPlacement {
+    let equipment: String?
+    let department: String?
+}
+
+struct RecordKey: Hashable {
+    let kind: String
+    let id: String
+}
+
+/// Changes the table row by row, mirroring the equipment and department in memory as it writes
+/// them (read from the table on first use otherwise).
+final class SQLRecordTable: RecordTable {
+    private let upsert, updateBody, delete, lookup: Statement
+    /// Each record's placement as the table holds it now, once known; nil for a record with no row.
+    private var placements: [RecordKey: RecordPlacement?] = [:]
+
+    init(db: Database) throws {
+        upsert = try db.cachedStatement(sql: """
+            INSERT INTO records (kind, id, path, blob, body_blob, last_seq, commit_id, status, equipment, department)
+            VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)
+            ON CONFLICT (kind, id) DO UPDATE SET path = excluded.path, blob = excluded.blob, last_seq = excluded.last_seq,
+                commit_id = excluded.commit_id, status = excluded.status, equipment = excluded.equipment,
+                department = excluded.department
+            """)
+        updateBody = try db.cachedStatement(sql: "UPDATE records SET body_blob = ?, last_seq = ?, commit_id = ? WHERE kind = ? AND id = ?")
+        delete = try db.cachedStatement(sql: "DELETE FROM records WHERE kind = ? AND id = ?")
+        lookup = try db.cachedStatement(sql: "SELECT equipment, department FROM records WHERE kind = ? AND id = ?")
+    }
+
+    func apply(_ record: RecordRows, seq: Int, commit: String) throws {
+        let key = RecordKey(kind: record.kind, id: record.id)
+        if let json = record.json {
+            let summary = json.summary
+            if let blob = json.blob {
+                try upsert.execute(arguments: [
+                    record.kind, record.id, json.path, blob, seq, commit, summary.status, summary.equipment, summary.department,
+                ])
+                placements.updateValue(RecordPlacement(equipment: summary.equipment, department: summary.department), forKey: key)
+            } else {
+                try delete.execute(arguments: [record.kind, record.id])
+                placements.updateValue(nil, forKey: key)
+            }
+        }
+        if let body = record.body {
+            try updateBody.execute(arguments: [body.blob, seq, commit, record.kind, record.id])
+        }
+    }
+
+    func placement(kind: String, id: String) throws -> RecordPlacement? {
+        let key = RecordKey(kind: kind, id: id)
+        if let known = placements[key] { return known }
+        let found = try Row.fetchOne(lookup, arguments: [kind, id]).map { RecordPlacement(equipment: $0[0], department: $0[1]) }
+        placements.updateValue(found, forKey: key)
+        return found
+    }
+
+    func finish() throws {}
+}
+
+/// Keeps the whole table in memory, from empty, and inserts each record once in `finish()`
+/// rather than rewriting its row at every act that changes it.
+final class MemoryRecordTable: RecordTable {
+    private struct Columns {
+        var path: String
+        var blob: String
+        var bodyBlob: String?
+        var lastSeq: Int
+        var commit: String
+        var status, equipment, department: String?
+    }
+
+    private let db: Database
+    private var rows: [RecordKey: Columns] = [:]
+
+    /// The table in `db` must be empty.
+    init(db: Database) { self.db = db }
+
+    func apply(_ record: RecordRows, seq: Int, commit: String) throws {
+        let key = RecordKey(kind: record.kind, id: record.id)
+        if let json = record.json {
+            if let blob = json.blob {
+                let summary = json.summary
+                rows[key] = Columns(path: json.path, blob: blob, bodyBlob: rows[key]?.bodyBlob, lastSeq: seq, commit: commit,
+                                    status: summary.status, equipment: summary.equipment, department: summary.department)
+            } else {
+                rows[key] = nil
+            }
+        }
+        if let body = record.body, var row = rows[key] {
+            row.bodyBlob = body.blob
+            row.lastSeq = seq
+            row.commit = commit
+            rows[key] = row
+        }
+    }
+
+    func placement(kind: String, id: String) throws -> RecordPlacement? {
+        rows[RecordKey(kind: kind, id: id)].map { RecordPlacement(equipment: $0.equipment, department: $0.department) }
+    }
+
+    func finish() throws {
+        var batch = try RowBatch(db, insert: """
+            INSERT INTO records (kind, id, path, blob, body_blob, last_seq, commit_id, status, equipment, department) VALUES
+            """, columns: 10)
+        // In the table's key order (SQLite compares text bytewise), so that each insert appends.
+        let keys = rows.keys.sorted {
+            $0.kind == $1.kind ? $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) : $0.kind.utf8.lexicographicallyPrecedes($1.kind.utf8)
+        }
+        for key in keys {
+            guard let row = rows[key] else { continue }
+            try batch.add([key.kind, key.id, row.path, row.blob, row.bodyBlob, row.lastSeq, row.commit, row.status, row.equipment,
+                           row.department])
+        }
+        try batch.flush()
+        rows = [:]
+    }
+}

@@ -1,0 +1,39 @@
+import GRDB
+
+/// Rows of one table waiting for a multi-row INSERT, sent `size` rows at a time. Statements are
+/// taken from the connection's cache: an incremental update of one act must not pay for preparing
+/// a statement of a thousand placeholders that it never runs.
+struct RowBatch {
+    private let db: Database
+    private let insert: String
+    private let columns: Int
+    private let size: Int
+    private var values: [(any DatabaseValueConvertible)?] = []
+
+    /// `insert` is the statement up to `VALUES`; each row has `columns` values. A batch stays
+    /// under 999 arguments, SQLite's smallest limit.
+    init(_ db: Database, insert: String, columns: Int) throws {
+        self.db = db
+        self.insert = insert
+        self.columns = columns
+        size = max(1, min(999, db.maximumStatementArgumentCount) / columns)
+    }
+
+    mutating func add(_ row: [(any DatabaseValueConvertible)?]) throws {
+        values += row
+        if values.count == size * columns { try flush() }
+    }
+
+    /// Inserts the rows waiting, if any.
+    mutating func flush() throws {
+        guard !values.isEmpty else { return }
+        let statement = try db.cachedStatement(sql: Self.sql(insert, columns: columns, rows: values.count / columns))
+        try statement.execute(arguments: StatementArguments(values))
+        values.removeAll(keepingCapacity: true)
+    }
+
+    private static func sql(_ insert: String, columns: Int, rows: Int) -> String {
+        let row = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
+        return insert + " " + Array(repeating: row, count: rows).joined(separator: ", ")
+    }
+}
