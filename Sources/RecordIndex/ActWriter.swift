@@ -34,7 +34,9 @@ final class ActWriter {
         let act = rows.act
         let commit = act.commit.hex
         let signerBefore = try records.placement(kind: "account", id: act.signer)
-        for change in rows.changes { try changes.add([change.record, seq, change.fields]) }
+        for change in rows.changes {
+            try changes.add(change.record.databaseValue, seq.databaseValue, change.fields.databaseValue)
+        }
         for record in rows.records { try records.apply(record, seq: seq, commit: commit) }
         let primary = rows.primary.map { rows.records[$0] }
         // The primary record's equipment: from its JSON when the act wrote it, else as last indexed.
@@ -51,10 +53,11 @@ final class ActWriter {
             // The account the signer signed with; the first act creates its own signer's account.
             department = try (signerBefore ?? records.placement(kind: "account", id: act.signer))?.department
         }
-        try acts.add([
-            seq, commit, act.parent?.hex, Timestamp.iso(act.time), act.signer, act.signerName, act.meaning.rawValue, act.record,
-            primary?.kind ?? "unknown", act.revision, act.reason, act.summary, equipment, department,
-        ])
+        try acts.add(
+            seq.databaseValue, commit.databaseValue, act.parent?.hex.databaseValue ?? .null, Timestamp.iso(act.time).databaseValue,
+            act.signer.databaseValue, act.signerName.databaseValue, act.meaning.rawValue.databaseValue, act.record.databaseValue,
+            (primary?.kind ?? "unknown").databaseValue, act.revision.databaseValue, act.reason.databaseValue,
+            act.summary.databaseValue, equipment.databaseValue, department.databaseValue)
         last = commit
         seq += 1
     }

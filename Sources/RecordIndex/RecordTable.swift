@@ -124,8 +124,9 @@ final class MemoryRecordTable: RecordTable {
         }
         for key in keys {
             guard let row = rows[key] else { continue }
-            try batch.add([key.kind, key.id, row.path, row.blob, row.bodyBlob, row.lastSeq, row.commit, row.status, row.equipment,
-                           row.department])
+            try batch.add(key.kind.databaseValue, key.id.databaseValue, row.path.databaseValue, row.blob.databaseValue,
+                          row.bodyBlob.databaseValue, row.lastSeq.databaseValue, row.commit.databaseValue, row.status.databaseValue,
+                          row.equipment.databaseValue, row.department.databaseValue)
         }
         try batch.flush()
         rows = [:]

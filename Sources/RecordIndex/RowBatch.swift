@@ -2,13 +2,14 @@ import GRDB
 
 /// Rows of one table waiting for a multi-row INSERT, sent `size` rows at a time. Statements are
 /// taken from the connection's cache: an incremental update of one act must not pay for preparing
-/// a statement of a thousand placeholders that it never runs.
+/// a statement of a thousand placeholders that it never runs. Values are held as `DatabaseValue`s,
+/// not as existentials, which a rebuild would box and unbox a million times.
 struct RowBatch {
     private let db: Database
     private let insert: String
     private let columns: Int
     private let size: Int
-    private var values: [(any DatabaseValueConvertible)?] = []
+    private var values: [DatabaseValue] = []
 
     /// `insert` is the statement up to `VALUES`; each row has `columns` values. A batch stays
     /// under 999 arguments, SQLite's smallest limit.
@@ -19,8 +20,8 @@ struct RowBatch {
         size = max(1, min(999, db.maximumStatementArgumentCount) / columns)
     }
 
-    mutating func add(_ row: [(any DatabaseValueConvertible)?]) throws {
-        values += row
+    mutating func add(_ row: DatabaseValue...) throws {
+        values.append(contentsOf: row)
         if values.count == size * columns { try flush() }
     }
 
