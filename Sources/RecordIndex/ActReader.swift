@@ -9,12 +9,17 @@ import RecordRepo
 /// Not `Sendable`: it owns reads of its ledger and a cache.
 final class ActReader {
     private let ledger: Ledger
+    /// False in a rebuild, which reads the whole history as git's log does (`Ledger.blob(_:rehash:)`).
+    private let rehash: Bool
     /// The JSON of blobs read lately. The version of a record that an act replaces is the one an
     /// earlier act wrote, usually not long before (a work order is started, then its steps are
     /// signed one by one): kept parsed, it is neither read nor parsed again.
     private var documents = RecentDocuments()
 
-    init(ledger: Ledger) { self.ledger = ledger }
+    init(ledger: Ledger, rehash: Bool = true) {
+        self.ledger = ledger
+        self.rehash = rehash
+    }
 
     /// The files of one record that an act changed.
     private struct Group {
@@ -77,15 +82,15 @@ final class ActReader {
                 result += FieldDiff.changes(from: oldValue.value, to: newValue.value)
             } else {
                 // Not JSON (never written by recrepo): its lines stand in for its fields.
-                result += text(field: "content", old: try json.old.map(ledger.blob), new: try json.new.map(ledger.blob))
+                result += text(field: "content", old: try json.old.map(read), new: try json.new.map(read))
             }
         }
         if let body = group.body {
-            result += text(field: "body", old: try body.old.map(ledger.blob), new: try body.new.map(ledger.blob))
+            result += text(field: "body", old: try body.old.map(read), new: try body.new.map(read))
         }
         for file in group.other {
             let name = String(file.path.split(separator: "/").last ?? "")
-            result += text(field: name, old: try file.old.map(ledger.blob), new: try file.new.map(ledger.blob))
+            result += text(field: name, old: try file.old.map(read), new: try file.new.map(read))
         }
         return (result, after)
     }
@@ -96,10 +101,12 @@ final class ActReader {
         guard let blob else { return (true, nil) }
         if let known = documents[blob] { return known }
         let parsed: (isJSON: Bool, value: JSONValue?)
-        if let value = try? JSONParser.parse(try ledger.blob(blob)) { parsed = (true, value) } else { parsed = (false, nil) }
+        if let value = try? JSONParser.parse(try read(blob)) { parsed = (true, value) } else { parsed = (false, nil) }
         documents[blob] = parsed
         return parsed
     }
+
+    private func read(_ blob: ObjectID) throws -> Data { try ledger.blob(blob, rehash: rehash) }
 
     /// Line hunks of a text file, under `field`; a removed file is one hunk with `new` nil.
     private func text(field: String, old: Data?, new: Data?) -> [FieldChange] {

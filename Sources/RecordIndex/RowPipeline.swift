@@ -78,7 +78,7 @@ final class RowPipeline: Sendable {
         // Opened on this thread and used by it alone.
         let opened = Result { () throws(LedgerError) -> (Ledger, ActReader) in
             let ledger = try Ledger.open(at: path)
-            return (ledger, ActReader(ledger: ledger))
+            return (ledger, ActReader(ledger: ledger, rehash: false))
         }
         while true {
             ahead.wait()

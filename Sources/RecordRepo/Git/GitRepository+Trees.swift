@@ -195,12 +195,15 @@ struct RawTree {
 final class TreeCache {
     private let repo: GitRepository
     private let limit: Int
+    private let rehash: Bool
     private var current: [ObjectID: RawTree] = [:]
     private var previous: [ObjectID: RawTree] = [:]
 
-    init(repo: GitRepository, limit: Int = 256) {
+    /// Reads trees hashed against their IDs unless `rehash` is false (`readStoredObject`).
+    init(repo: GitRepository, limit: Int = 256, rehash: Bool = true) {
         self.repo = repo
         self.limit = limit
+        self.rehash = rehash
     }
 
     /// The tree `id`, read through the object database unless kept.
@@ -210,7 +213,7 @@ final class TreeCache {
         if let kept = previous.removeValue(forKey: id) {
             tree = kept
         } else {
-            let object = try repo.readObject(id)
+            let object = try rehash ? repo.readObject(id) : repo.readStoredObject(id)
             guard object.type == 2 else {
                 throw GitError(code: -3, errorClass: 0, message: "object \(id.hex) is not a tree", call: "git_odb_read")
             }

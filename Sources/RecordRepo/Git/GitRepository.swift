@@ -120,12 +120,14 @@ final class GitRepository {
         return (git_odb_object_type(object).rawValue, data)
     }
 
-    /// Reads an object straight from the object database's backends, without hashing its content
-    /// again and without libgit2's object cache: only for a repository whose indexer has just
-    /// hashed every object it holds (a copy just restored). An object no backend finds is read
-    /// through `readObject`, which refreshes the list of packs (added since this handle was
-    /// opened) and says, hash checked, whether it is there.
-    func readIndexedObject(_ id: ObjectID) throws(GitError) -> (type: Int32, data: Data) {
+    /// Reads an object straight from the object database's backends, as git's own log and diff
+    /// read it: zlib checks what it inflates, but the content is not hashed again against its ID,
+    /// and libgit2's object cache is neither searched nor filled. For reads whose integrity is
+    /// shown elsewhere: a copy whose indexer has just hashed every object (a restore), or the
+    /// derived index, which shows what git shows while `verify` checks every hash. An object no
+    /// backend finds is read through `readObject`, which refreshes the list of packs (added since
+    /// this handle was opened) and says, hash checked, whether it is there.
+    func readStoredObject(_ id: ObjectID) throws(GitError) -> (type: Int32, data: Data) {
         let odb = try objectDatabase()
         var oid = id.raw
         for position in 0..<git_odb_num_backends(odb) {
@@ -173,7 +175,15 @@ final class GitRepository {
         return ObjectID(oid)
     }
 
-    func blob(_ id: ObjectID) throws(GitError) -> Data {
+    /// A blob's bytes, its content hashed against its ID unless `rehash` is false (`readStoredObject`).
+    func blob(_ id: ObjectID, rehash: Bool = true) throws(GitError) -> Data {
+        guard rehash else {
+            let object = try readStoredObject(id)
+            guard object.type == GIT_OBJECT_BLOB.rawValue else {
+                throw GitError(code: -3, errorClass: 0, message: "object \(id.hex) is not a blob", call: "odb backend read")
+            }
+            return object.data
+        }
         var oid = id.raw
         var blob: OpaquePointer?
         try git("git_blob_lookup") { git_blob_lookup(&blob, handle, &oid) }

@@ -3,6 +3,10 @@ import Foundation
 /// The first-parent chain of `main` up to one commit, oldest first, read once from git: the
 /// commits `commits()` lists, with what `HistoryScan` needs of each, so that several threads can
 /// scan runs of it, each on a ledger of its own.
+///
+/// The chain and its scans serve a reader of the whole history that shows what git shows (the
+/// index rebuild): they read objects as `git log --raw` does, without hashing them again
+/// (`GitRepository.readStoredObject`). `recrepo verify` is what checks every object's hash.
 public struct ActChain: Sendable {
     /// One commit as the walk back read it. The trailers are parsed when a scan reaches the act,
     /// on the scanning thread.
@@ -15,8 +19,8 @@ public struct ActChain: Sendable {
 
     let links: [Link]
 
-    /// Reads the chain from `head` back to the root. Each commit is read once, through the object
-    /// database (hash checked) rather than libgit2's object cache, which a walk of the whole
+    /// Reads the chain from `head` back to the root. Each commit is read once, from the object
+    /// database's stores rather than through libgit2's object cache, which a walk of the whole
     /// history would only fill.
     public init(ledger: Ledger, head: ObjectID) throws(LedgerError) {
         var links: [Link] = []
@@ -38,7 +42,7 @@ public struct ActChain: Sendable {
     /// The tree and first parent from the header lines recrepo writes, the message after the first
     /// blank line; a commit of another shape goes through libgit2's parser.
     private static func link(_ id: ObjectID, in repo: GitRepository) throws -> Link {
-        let object = try repo.readObject(id)
+        let object = try repo.readStoredObject(id)
         guard object.type == 1 else { throw LedgerError.objectCorrupt(id: id, detail: "not a commit") }
         if let header = ParsedCommit.treeAndParent(object.data), header.parent != nil || !hasParent(object.data),
            let message = message(object.data) {
@@ -86,7 +90,7 @@ public final class HistoryScan {
     public init(ledger: Ledger, chain: ActChain, range: Range<Int>) {
         repo = ledger.repo
         self.chain = chain
-        trees = TreeCache(repo: repo)
+        trees = TreeCache(repo: repo, rehash: false)
         position = range.lowerBound
         end = range.upperBound
     }

@@ -20,8 +20,10 @@ extension Ledger {
         }
     }
 
-    /// The bytes of one blob, e.g. one side of a `ChangedFile`.
-    public func blob(_ id: ObjectID) throws(LedgerError) -> Data {
-        try ledgerCall("blob") { try repo.blob(id) }
+    /// The bytes of one blob, e.g. one side of a `ChangedFile`; hashed against its ID unless
+    /// `rehash` is false, for a reader of the whole history that shows what git shows (the index
+    /// rebuild), as `git log -p` reads it.
+    public func blob(_ id: ObjectID, rehash: Bool = true) throws(LedgerError) -> Data {
+        try ledgerCall("blob") { try repo.blob(id, rehash: rehash) }
     }
 }

@@ -42,7 +42,7 @@ struct ObjectWalk {
 
     /// Reads an object, with its hash checked unless `justIndexed`.
     func load(_ id: ObjectID) throws(GitError) -> (type: Int32, data: Data) {
-        try justIndexed ? repo.readIndexedObject(id) : repo.readObject(id)
+        try justIndexed ? repo.readStoredObject(id) : repo.readObject(id)
     }
 
     /// Reads a tree and everything below it that has not been read yet.
