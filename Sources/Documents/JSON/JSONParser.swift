@@ -28,7 +28,12 @@ public struct JSONParser {
     private func fail(_ reason: String) -> Failure { Failure(offset: index, reason: reason) }
 
     private mutating func skipSpace() {
-        while index < bytes.count, [32, 9, 10, 13].contains(bytes[index]) { index += 1 }
+        while index < bytes.count {
+            switch bytes[index] {
+            case 32, 9, 10, 13: index += 1
+            default: return
+            }
+        }
     }
 
     private mutating func expect(_ literal: String, _ value: JSONValue) throws(Failure) -> JSONValue {
@@ -95,7 +100,32 @@ public struct JSONParser {
         }
     }
 
+    /// A string without escapes (most are) is made from its bytes in place; the first backslash
+    /// sends it to `escapedString`.
     private mutating func string() throws(Failure) -> String {
+        let start = index + 1
+        var end = start
+        while end < bytes.count {
+            switch bytes[end] {
+            case UInt8(ascii: "\\"):
+                return try escapedString()
+            case UInt8(ascii: "\""):
+                index = end + 1
+                let text = bytes.withUnsafeBufferPointer { String(validating: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
+                guard let text else { throw fail("a string is not valid UTF-8") }
+                return text
+            case 0..<0x20:
+                index = end + 1
+                throw fail("a control character inside a string")
+            default:
+                end += 1
+            }
+        }
+        index = end
+        throw fail("an unterminated string")
+    }
+
+    private mutating func escapedString() throws(Failure) -> String {
         index += 1
         var out: [UInt8] = []
         while index < bytes.count {
@@ -159,15 +189,15 @@ public struct JSONParser {
         let start = index
         if index < bytes.count, bytes[index] == UInt8(ascii: "-") { index += 1 }
         var isInteger = true
-        while index < bytes.count {
+        scan: while index < bytes.count {
             let byte = bytes[index]
-            if (48...57).contains(byte) { index += 1; continue }
-            if [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "+"), UInt8(ascii: "-")].contains(byte) {
+            switch byte {
+            case 48...57: index += 1
+            case UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "+"), UInt8(ascii: "-"):
                 isInteger = false
                 index += 1
-                continue
+            default: break scan
             }
-            break
         }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
         guard !text.isEmpty, text != "-" else { throw fail("unexpected character") }
