@@ -11,15 +11,23 @@ import Foundation
 /// record's history reads one row per revision and parses it.
 enum ChangeList {
     static func text(_ changes: [FieldChange]) -> String {
-        var text = "["
+        var bytes: [UInt8] = [0x5B]
+        bytes.reserveCapacity(64 * changes.count + 2)
         for (number, change) in changes.enumerated() {
-            if number > 0 { text += "," }
-            text += "{\"field\":" + JSONValue.string(change.field).compactText
-            if let old = change.old { text += ",\"old\":" + old.compactText }
-            if let new = change.new { text += ",\"new\":" + new.compactText }
-            text += "}"
+            bytes.append(contentsOf: (number == 0 ? #"{"field":"# : #",{"field":"#).utf8)
+            JSONValue.string(change.field).appendCompact(to: &bytes)
+            if let old = change.old {
+                bytes.append(contentsOf: #","old":"#.utf8)
+                old.appendCompact(to: &bytes)
+            }
+            if let new = change.new {
+                bytes.append(contentsOf: #","new":"#.utf8)
+                new.appendCompact(to: &bytes)
+            }
+            bytes.append(0x7D)
         }
-        return text + "]"
+        bytes.append(0x5D)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The changes `text(_:)` wrote; `record` names the row in the error when the text is damaged.

@@ -55,22 +55,31 @@ struct RecordSummary: Sendable {
 
 extension JSONValue {
     /// The value as compact JSON text (canonical, on one line for the leaves the index stores).
+    var compactText: String {
+        var bytes: [UInt8] = []
+        appendCompact(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the value as compact JSON text.
     ///
     /// The leaves most records hold (null, booleans, integers, printable ASCII strings with
     /// nothing to escape) are written here directly, as `CanonicalJSON` writes them; the rest go
     /// through it. A rebuild renders a million values, and this spares most of them a round trip
     /// through `Data` and a check for Unicode normalisation.
-    var compactText: String {
+    func appendCompact(to bytes: inout [UInt8]) {
         switch self {
-        case .null: return "null"
-        case .bool(let flag): return flag ? "true" : "false"
-        case .integer(let number): return String(number)
+        case .null: bytes.append(contentsOf: "null".utf8)
+        case .bool(let flag): bytes.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .integer(let number): bytes.append(contentsOf: String(number).utf8)
         case .string(let text) where text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }):
-            return "\"" + text + "\""
+            bytes.append(0x22)
+            bytes.append(contentsOf: text.utf8)
+            bytes.append(0x22)
         default:
-            var bytes = CanonicalJSON.bytes(of: self)
-            if bytes.last == 0x0A { bytes.removeLast() }
-            return String(decoding: bytes, as: UTF8.self)
+            var canonical = CanonicalJSON.bytes(of: self)
+            if canonical.last == 0x0A { canonical.removeLast() }
+            bytes.append(contentsOf: canonical)
         }
     }
 }
