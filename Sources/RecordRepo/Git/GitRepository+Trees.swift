@@ -138,24 +138,27 @@ struct RawTree {
     /// Parses `<octal mode> <name>\0<20-byte id>` entries; throws on any other shape, as libgit2 would.
     init(_ data: Data, id: ObjectID) throws(GitError) {
         let bytes = [UInt8](data)
-        var entries: [Entry] = []
-        var index = 0
-        while index < bytes.count {
-            var mode = 0
-            let modeStart = index
-            while index < bytes.count, bytes[index] != 32 {
-                guard (48...55).contains(bytes[index]), index - modeStart < 7 else { throw Self.malformed(id) }
-                mode = mode << 3 | Int(bytes[index] - 48)
-                index += 1
+        let entries = try bytes.withUnsafeBufferPointer { buffer throws(GitError) -> [Entry] in
+            var entries: [Entry] = []
+            var index = 0
+            while index < buffer.count {
+                var mode = 0
+                let modeStart = index
+                while index < buffer.count, buffer[index] != 32 {
+                    guard (48...55).contains(buffer[index]), index - modeStart < 7 else { throw Self.malformed(id) }
+                    mode = mode << 3 | Int(buffer[index] - 48)
+                    index += 1
+                }
+                guard index > modeStart, index < buffer.count else { throw Self.malformed(id) }
+                let nameStart = index + 1
+                var nul = nameStart
+                while nul < buffer.count, buffer[nul] != 0 { nul += 1 }
+                guard nul < buffer.count, nul > nameStart, nul + 21 <= buffer.count else { throw Self.malformed(id) }
+                let type = mode & 0o170000
+                entries.append(Entry(name: nameStart..<nul, id: nul + 1, kind: type == 0o040000 ? .tree : type == 0o160000 ? .commit : .blob))
+                index = nul + 21
             }
-            guard index > modeStart, index < bytes.count else { throw Self.malformed(id) }
-            let nameStart = index + 1
-            guard let nul = bytes[nameStart...].firstIndex(of: 0), nul > nameStart, nul + 21 <= bytes.count else {
-                throw Self.malformed(id)
-            }
-            let type = mode & 0o170000
-            entries.append(Entry(name: nameStart..<nul, id: nul + 1, kind: type == 0o040000 ? .tree : type == 0o160000 ? .commit : .blob))
-            index = nul + 21
+            return entries
         }
         self.bytes = bytes
         self.entries = entries
@@ -179,7 +182,9 @@ struct RawTree {
     }
 
     static func sameObject(_ left: RawTree, _ a: Entry, _ right: RawTree, _ b: Entry) -> Bool {
-        left.bytes[a.id..<a.id + 20].elementsEqual(right.bytes[b.id..<b.id + 20])
+        left.bytes.withUnsafeBytes { x in
+            right.bytes.withUnsafeBytes { y in memcmp(x.baseAddress! + a.id, y.baseAddress! + b.id, 20) == 0 }
+        }
     }
 
     /// An entry as the walk reports it.
