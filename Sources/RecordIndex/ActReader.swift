@@ -67,7 +67,7 @@ final class ActReader {
             }
             groups[key] = group
         }
-        return groups.sorted { ($0.key.utf8.lexicographicallyPrecedes($1.key.utf8)) }.map(\.value)
+        return groups.sorted { $0.key.utf8Precedes($1.key) }.map(\.value)
     }
 
     /// The field changes of one record (its JSON's fields, then its body's hunks, then other

@@ -1,3 +1,4 @@
+import Documents
 import GRDB
 
 /// The records table as `ActWriter` brings it forward act by act, with the equipment and
@@ -120,7 +121,7 @@ final class MemoryRecordTable: RecordTable {
             """, columns: 10)
         // In the table's key order (SQLite compares text bytewise), so that each insert appends.
         let keys = rows.keys.sorted {
-            $0.kind == $1.kind ? $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) : $0.kind.utf8.lexicographicallyPrecedes($1.kind.utf8)
+            $0.kind == $1.kind ? $0.id.utf8Precedes($1.id) : $0.kind.utf8Precedes($1.kind)
         }
         for key in keys {
             guard let row = rows[key] else { continue }

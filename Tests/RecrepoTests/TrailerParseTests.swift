@@ -62,4 +62,19 @@ import Testing
         #expect(Self.problem("Sign only\n") == .missing("trailers"))
         #expect(Self.problem("Sign\n\n\(Self.block.replacingOccurrences(of: "Revision: 3", with: "Revision: 0"))") == .invalid("Revision", "0"))
     }
+
+    @Test("timestamps print with every field two digits wide and read back only in that exact form")
+    func timestamps() {
+        for (seconds, text) in [(0, "1970-01-01T00:00:00Z"), (1_772_323_509, "2026-03-01T00:05:09Z"),
+                                (1_709_164_800, "2024-02-29T00:00:00Z"), (253_402_300_799, "9999-12-31T23:59:59Z")] {
+            let date = Date(timeIntervalSince1970: TimeInterval(seconds))
+            #expect(Timestamp.iso(date) == text)
+            #expect(Timestamp.parse(text) == date)
+        }
+        #expect(Timestamp.iso(Date(timeIntervalSince1970: 0.999)) == "1970-01-01T00:00:00Z", "whole seconds, truncated")
+        for text in ["2026-02-30T00:00:00Z", "2026-3-01T00:05:09Z", "2026-03-01T24:00:00Z", "2026-03-01 00:05:09Z",
+                     "2026-03-01T00:05:09", "2026-03-01T00:05:09+00:00", "２026-03-01T00:05:09Z"] {
+            #expect(Timestamp.parse(text) == nil, "\(text)")
+        }
+    }
 }

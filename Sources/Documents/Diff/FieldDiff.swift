@@ -78,7 +78,9 @@ public enum FieldDiff {
         if old == new { return }
         switch (old, new) {
         case (.object(let a)?, .object(let b)?):
-            let keys = Set(a.keys).union(b.keys).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+            var keys = Array(a.keys)
+            for key in b.keys where a[key] == nil { keys.append(key) }
+            keys.sort { $0.utf8Precedes($1) }
             for key in keys { compare(a[key], b[key], path: member(path, key), into: &out) }
         case (.array(let a)?, .array(let b)?):
             for index in 0..<max(a.count, b.count) {
@@ -108,7 +110,7 @@ public enum FieldDiff {
         switch value {
         case nil: return
         case .object(let fields)? where !fields.isEmpty:
-            for key in fields.keys.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
+            for key in fields.keys.sorted(by: { $0.utf8Precedes($1) }) {
                 leaves(of: fields[key], path: member(path, key), visit)
             }
         case .array(let items)? where !items.isEmpty:

@@ -39,7 +39,7 @@ public enum CanonicalJSON {
         case .object(let fields):
             guard !fields.isEmpty else { out += "{}"; return }
             out += "{\n"
-            let keys = fields.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+            let keys = fields.keys.sorted { $0.utf8Precedes($1) }
             for (index, key) in keys.enumerated() {
                 out += pad
                 quote(key, into: &out)

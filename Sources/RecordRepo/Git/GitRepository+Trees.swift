@@ -140,6 +140,9 @@ struct RawTree {
         let bytes = [UInt8](data)
         let entries = try bytes.withUnsafeBufferPointer { buffer throws(GitError) -> [Entry] in
             var entries: [Entry] = []
+            // An entry takes at least 28 bytes (mode, space, a name of one byte, NUL, ID), 40-odd
+            // in a record tree.
+            entries.reserveCapacity(buffer.count / 40 + 1)
             var index = 0
             while index < buffer.count {
                 var mode = 0

@@ -1,0 +1,18 @@
+import Foundation
+
+extension String {
+    /// True when the UTF-8 bytes of this string sort before those of `other`: the order of keys in
+    /// canonical JSON and of text in SQLite. (`<` on strings compares Unicode characters, which
+    /// is not always the order of their bytes.) Compares the bytes in place, without copying them
+    /// into arrays.
+    public func utf8Precedes(_ other: String) -> Bool {
+        var left = self, right = other
+        return left.withUTF8 { a in
+            right.withUTF8 { b in
+                let common = min(a.count, b.count)
+                let order = common == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, common)
+                return order != 0 ? order < 0 : a.count < b.count
+            }
+        }
+    }
+}
