@@ -41,7 +41,7 @@ let package = Package(
             name: "RecordIndex",
             dependencies: [
                 "RecordRepo", "Documents", .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict),
         .target(name: "SOPRender", dependencies: ["CCmarkGFM"], swiftSettings: strict, plugins: ["EmbedFiles"]),
@@ -62,6 +62,7 @@ let package = Package(
             name: "RecrepoTests",
             dependencies: [
                 "RecordRepo", "Documents", "SOPRender", "RecordIndex", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Fixtures"], swiftSettings: strict),
     ]

@@ -1,0 +1,43 @@
+import GRDB
+@testable import RecordIndex
+import Testing
+
+/// The index's multi-row inserts bind and step SQLite statements themselves.
+@Suite struct IndexRowBatchTests {
+    @Test("a batch inserts every row, across full and partial batches, with nulls, integers and Unicode text")
+    func rows() throws {
+        let queue = try DatabaseQueue()
+        try queue.write { db in
+            try db.execute(sql: "CREATE TABLE t (k TEXT PRIMARY KEY, n INTEGER, x TEXT)")
+            var batch = try RowBatch(db, insert: "INSERT INTO t (k, n, x) VALUES", columns: 3)
+            for number in 0..<700 {
+                try batch.add("k\(number)".databaseValue, number.databaseValue, (number % 2 == 0 ? nil : "odd ü" as String?).databaseValue)
+            }
+            try batch.flush()
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM t") == 700)
+            #expect(try Row.fetchOne(db, sql: "SELECT n, x FROM t WHERE k = 'k7'") == Row(["n": 7, "x": "odd ü"]))
+            #expect(try Row.fetchOne(db, sql: "SELECT n, x FROM t WHERE k = 'k698'") == Row(["n": 698, "x": nil]))
+        }
+    }
+
+    @Test("a refused batch throws SQLite's error; the statement serves the next batch")
+    func refused() throws {
+        let queue = try DatabaseQueue()
+        try queue.write { db in
+            try db.execute(sql: "CREATE TABLE t (k TEXT PRIMARY KEY, n INTEGER)")
+            var first = try RowBatch(db, insert: "INSERT INTO t (k, n) VALUES", columns: 2)
+            try first.add("a".databaseValue, 1.databaseValue)
+            try first.add("a".databaseValue, 2.databaseValue)
+            #expect {
+                try first.flush()
+            } throws: { error in
+                (error as? DatabaseError)?.resultCode == .SQLITE_CONSTRAINT && "\(error)".contains("UNIQUE")
+            }
+            var second = try RowBatch(db, insert: "INSERT INTO t (k, n) VALUES", columns: 2)
+            try second.add("b".databaseValue, 3.databaseValue)
+            try second.add("c".databaseValue, 4.databaseValue)
+            try second.flush()
+            #expect(try String.fetchAll(db, sql: "SELECT k FROM t ORDER BY k") == ["b", "c"])
+        }
+    }
+}
