@@ -16,12 +16,11 @@ final class ActWriter {
     private var acts, changes: RowBatch
     private let records: any RecordTable
 
-    /// A writer for acts numbered from `first`. Pass `recordsStartEmpty` only when the records
-    /// table is empty (a rebuild): it is then kept in memory and written whole by `finish()`.
-    init(db: Database, first: Int, recordsStartEmpty: Bool) throws {
+    /// A writer for acts numbered from `first`, keeping the records table through `records`.
+    init(db: Database, first: Int, records: any RecordTable) throws {
         self.db = db
         seq = first
-        records = recordsStartEmpty ? MemoryRecordTable(db: db) : try SQLRecordTable(db: db)
+        self.records = records
         acts = try RowBatch(db, insert: """
             INSERT INTO acts (seq, commit_id, parent, time, signer, name, meaning, record, kind, revision, reason,
                               summary, equipment, department) VALUES

@@ -65,10 +65,12 @@ public final class RecordIndex {
 
     /// `rebuild()` with the rows worked out by `workers` threads in chunks of `chunk` acts (tests
     /// use small chunks to cross many chunk boundaries on a small history).
-    func rebuild(chunk: Int, workers: Int) throws(IndexError) {
+    /// `pendingRecords`: how many changed records wait before they are written (`MemoryRecordTable`).
+    func rebuild(chunk: Int, workers: Int, pendingRecords: Int = MemoryRecordTable.pending) throws(IndexError) {
         _ = try write("be rebuilt") { db in
             try IndexSchema.clear(db)
-            return try self.indexAll(in: db, head: try self.ledger.head(), chunk: chunk, workers: workers)
+            return try self.indexAll(in: db, head: try self.ledger.head(), chunk: chunk, workers: workers,
+                                     pendingRecords: pendingRecords)
         }
     }
 
@@ -100,7 +102,7 @@ public final class RecordIndex {
             return IndexUpdate(indexed: rebuilt.indexed, rebuilt: true, warning: Self.rewritten(last), head: head.hex)
         }
         let reader = ActReader(ledger: ledger)
-        let writer = try ActWriter(db: db, first: count + 1, recordsStartEmpty: false)
+        let writer = try ActWriter(db: db, first: count + 1, records: try SQLRecordTable(db: db))
         for act in pending.reversed() {
             try writer.write(try reader.rows(of: act, files: try ledger.changedFiles(of: act.commit)))
         }
@@ -111,14 +113,14 @@ public final class RecordIndex {
     /// Indexes every act up to `head` into an emptied index, with the query indexes dropped
     /// during the load. The rows are worked out from git on other threads (`RowPipeline`) while
     /// this one writes them, in history order.
-    private func indexAll(in db: Database, head: ObjectID?, chunk: Int = RowPipeline.chunk,
-                          workers: Int = RowPipeline.workers) throws -> IndexUpdate {
+    private func indexAll(in db: Database, head: ObjectID?, chunk: Int = RowPipeline.chunk, workers: Int = RowPipeline.workers,
+                          pendingRecords: Int = MemoryRecordTable.pending) throws -> IndexUpdate {
         guard let head else { return IndexUpdate(indexed: 0, rebuilt: true, warning: nil, head: nil) }
         let chain = try ActChain(ledger: ledger, head: head)
         let pipeline = RowPipeline(chain: chain, path: ledger.path, size: chunk, workers: workers)
         defer { pipeline.stop() }
         try IndexSchema.withoutIndexes(db) {
-            let writer = try ActWriter(db: db, first: 1, recordsStartEmpty: true)
+            let writer = try ActWriter(db: db, first: 1, records: MemoryRecordTable(db: db, pending: pendingRecords))
             for index in 0..<pipeline.chunks {
                 for rows in try pipeline.rows(ofChunk: index) { try writer.write(rows) }
             }

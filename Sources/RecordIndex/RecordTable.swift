@@ -74,8 +74,10 @@ final class SQLRecordTable: RecordTable {
     func finish() throws {}
 }
 
-/// Keeps the whole table in memory, from empty, and inserts each record once in `finish()`
-/// rather than rewriting its row at every act that changes it.
+/// Keeps the whole table in memory, from empty, and writes the records changed since its last
+/// write a few thousand at a time, in key order: a record changed by many acts in a row (a job
+/// signed step by step) is written once rather than at every act, and the writing happens while
+/// the rebuild's other threads still read git, not all at the end.
 final class MemoryRecordTable: RecordTable {
     private struct Columns {
         var path: String
@@ -86,11 +88,21 @@ final class MemoryRecordTable: RecordTable {
         var status, equipment, department: String?
     }
 
-    private let db: Database
-    private var rows: [RecordKey: Columns] = [:]
+    /// How many changed records wait before they are written.
+    static let pending = 4_096
 
-    /// The table in `db` must be empty.
-    init(db: Database) { self.db = db }
+    private let db: Database
+    private let pending: Int
+    private var rows: [RecordKey: Columns] = [:]
+    /// Records changed (or removed) since the last write.
+    private var changed: Set<RecordKey> = []
+
+    /// The table in `db` must be empty. `pending` records changed wait before they are written
+    /// (tests write after every few).
+    init(db: Database, pending: Int = MemoryRecordTable.pending) {
+        self.db = db
+        self.pending = pending
+    }
 
     func apply(_ record: RecordRows, seq: Int, commit: String) throws {
         let key = RecordKey(kind: record.kind, id: record.id)
@@ -102,13 +114,16 @@ final class MemoryRecordTable: RecordTable {
             } else {
                 rows[key] = nil
             }
+            changed.insert(key)
         }
         if let body = record.body, var row = rows[key] {
             row.bodyBlob = body.blob
             row.lastSeq = seq
             row.commit = commit
             rows[key] = row
+            changed.insert(key)
         }
+        if changed.count >= pending { try write() }
     }
 
     func placement(kind: String, id: String) throws -> RecordPlacement? {
@@ -116,20 +131,33 @@ final class MemoryRecordTable: RecordTable {
     }
 
     func finish() throws {
+        try write()
+        rows = [:]
+    }
+
+    /// Writes every record changed since the last write, whole, over what the table holds.
+    private func write() throws {
+        guard !changed.isEmpty else { return }
         var batch = try RowBatch(db, insert: """
             INSERT INTO records (kind, id, path, blob, body_blob, last_seq, commit_id, status, equipment, department) VALUES
-            """, columns: 10)
-        // In the table's key order (SQLite compares text bytewise), so that each insert appends.
-        let keys = rows.keys.sorted {
-            $0.kind == $1.kind ? $0.id.utf8Precedes($1.id) : $0.kind.utf8Precedes($1.kind)
-        }
+            """, columns: 10, suffix: """
+             ON CONFLICT (kind, id) DO UPDATE SET path = excluded.path, blob = excluded.blob, body_blob = excluded.body_blob,
+                last_seq = excluded.last_seq, commit_id = excluded.commit_id, status = excluded.status,
+                equipment = excluded.equipment, department = excluded.department
+            """)
+        let delete = try db.cachedStatement(sql: "DELETE FROM records WHERE kind = ? AND id = ?")
+        // In the table's key order (SQLite compares text bytewise), so that the writes go page by page.
+        let keys = changed.sorted { $0.kind == $1.kind ? $0.id.utf8Precedes($1.id) : $0.kind.utf8Precedes($1.kind) }
         for key in keys {
-            guard let row = rows[key] else { continue }
+            guard let row = rows[key] else {
+                try delete.execute(arguments: [key.kind, key.id])
+                continue
+            }
             try batch.add(key.kind.databaseValue, key.id.databaseValue, row.path.databaseValue, row.blob.databaseValue,
                           row.bodyBlob.databaseValue, row.lastSeq.databaseValue, row.commit.databaseValue, row.status.databaseValue,
                           row.equipment.databaseValue, row.department.databaseValue)
         }
         try batch.flush()
-        rows = [:]
+        changed.removeAll(keepingCapacity: true)
     }
 }

@@ -8,15 +8,18 @@ import GRDBSQLite
 struct RowBatch {
     private let db: Database
     private let insert: String
+    private let suffix: String
     private let columns: Int
     private let size: Int
     private var values: [DatabaseValue] = []
 
-    /// `insert` is the statement up to `VALUES`; each row has `columns` values. A batch stays
-    /// under 999 arguments, SQLite's smallest limit.
-    init(_ db: Database, insert: String, columns: Int) throws {
+    /// `insert` is the statement up to `VALUES`, `suffix` what follows the rows (an upsert
+    /// clause); each row has `columns` values. A batch stays under 999 arguments, SQLite's
+    /// smallest limit.
+    init(_ db: Database, insert: String, columns: Int, suffix: String = "") throws {
         self.db = db
         self.insert = insert
+        self.suffix = suffix
         self.columns = columns
         size = max(1, min(999, db.maximumStatementArgumentCount) / columns)
     }
@@ -31,7 +34,7 @@ struct RowBatch {
     /// per batch were most of the writing thread's time outside SQLite.
     mutating func flush() throws {
         guard !values.isEmpty else { return }
-        let statement = try db.cachedStatement(sql: Self.sql(insert, columns: columns, rows: values.count / columns))
+        let statement = try db.cachedStatement(sql: Self.sql(insert, columns: columns, rows: values.count / columns) + suffix)
         let handle = statement.sqliteStatement
         sqlite3_reset(handle)
         for (offset, value) in values.enumerated() {

@@ -40,12 +40,12 @@ import Testing
         return (plant, index, try index.contentDigest())
     }
 
-    @Test("any chunk size and number of workers gives the index built act by act, digest for digest",
-          arguments: [(1, 1), (1, 4), (2, 2), (3, 3), (7, 2), (512, 2)])
-    func chunks(size: Int, workers: Int) throws {
+    @Test("any chunk size, number of workers and of records written at once gives the index built act by act, digest for digest",
+          arguments: [(1, 1, 1), (1, 4, 2), (2, 2, 3), (3, 3, 5), (7, 2, 4_096), (512, 2, 1)])
+    func chunks(size: Int, workers: Int, pendingRecords: Int) throws {
         let (plant, index, incremental) = try Self.plantIndexedActByAct()
         try withExtendedLifetime(plant) {  // the plant's repository is removed with it
-            try index.rebuild(chunk: size, workers: workers)
+            try index.rebuild(chunk: size, workers: workers, pendingRecords: pendingRecords)
             #expect(try index.actCount(after: nil) == plant.records.ledger.commits().count)
             #expect(try index.contentDigest() == incremental)
             #expect(try index.check() == [])
