@@ -68,8 +68,7 @@ public final class RecordIndex {
     /// `pendingRecords`: how many changed records wait before they are written (`MemoryRecordTable`).
     func rebuild(chunk: Int, workers: Int, pendingRecords: Int = MemoryRecordTable.pending) throws(IndexError) {
         _ = try write("be rebuilt") { db in
-            try IndexSchema.clear(db)
-            return try self.indexAll(in: db, head: try self.ledger.head(), chunk: chunk, workers: workers,
+            try self.indexAll(in: db, head: try self.ledger.head(), chunk: chunk, workers: workers,
                                      pendingRecords: pendingRecords)
         }
     }
@@ -84,10 +83,7 @@ public final class RecordIndex {
             return IndexUpdate(indexed: 0, rebuilt: true, warning: Self.rewritten(last), head: nil)
         }
         if head.hex == last { return IndexUpdate(indexed: 0, rebuilt: false, warning: nil, head: last) }
-        guard let last else {
-            try IndexSchema.clear(db)
-            return try indexAll(in: db, head: head)
-        }
+        guard let last else { return try indexAll(in: db, head: head) }
         // Walk back from the head to the last indexed act: the cost follows the number of new acts.
         var pending: [ActInfo] = []
         var found = false
@@ -97,7 +93,6 @@ public final class RecordIndex {
             return true
         }
         guard found else {
-            try IndexSchema.clear(db)
             let rebuilt = try indexAll(in: db, head: head)
             return IndexUpdate(indexed: rebuilt.indexed, rebuilt: true, warning: Self.rewritten(last), head: head.hex)
         }
@@ -110,23 +105,26 @@ public final class RecordIndex {
         return IndexUpdate(indexed: pending.count, rebuilt: false, warning: nil, head: head.hex)
     }
 
-    /// Indexes every act up to `head` into an emptied index, with the query indexes dropped
-    /// during the load. The rows are worked out from git on other threads (`RowPipeline`) while
-    /// this one writes them, in history order.
+    /// Empties the index and indexes every act up to `head`, with the query indexes dropped
+    /// during the load. The chain of acts is read on another thread (`ChainWalk`) while this one
+    /// empties the tables; then the rows are worked out from git on other threads (`RowPipeline`)
+    /// while this one writes them, in history order.
     private func indexAll(in db: Database, head: ObjectID?, chunk: Int = RowPipeline.chunk, workers: Int = RowPipeline.workers,
                           pendingRecords: Int = MemoryRecordTable.pending) throws -> IndexUpdate {
-        guard let head else { return IndexUpdate(indexed: 0, rebuilt: true, warning: nil, head: nil) }
-        let chain = try ActChain(ledger: ledger, head: head)
-        let pipeline = RowPipeline(chain: chain, path: ledger.path, size: chunk, workers: workers)
-        defer { pipeline.stop() }
-        try IndexSchema.withoutIndexes(db) {
+        let walk = head.map { ChainWalk(path: ledger.path, head: $0) }
+        try IndexSchema.clear(db)
+        guard let head, let walk else { return IndexUpdate(indexed: 0, rebuilt: true, warning: nil, head: nil) }
+        return try IndexSchema.withoutIndexes(db) {
+            let chain = try walk.chain()
+            let pipeline = RowPipeline(chain: chain, path: ledger.path, size: chunk, workers: workers)
+            defer { pipeline.stop() }
             let writer = try ActWriter(db: db, first: 1, records: MemoryRecordTable(db: db, pending: pendingRecords))
             for index in 0..<pipeline.chunks {
                 for rows in try pipeline.rows(ofChunk: index) { try writer.write(rows) }
             }
             try writer.finish()
+            return IndexUpdate(indexed: chain.count, rebuilt: true, warning: nil, head: head.hex)
         }
-        return IndexUpdate(indexed: chain.count, rebuilt: true, warning: nil, head: head.hex)
     }
 
     private static func rewritten(_ last: String) -> String {
