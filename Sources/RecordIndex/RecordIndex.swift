@@ -85,20 +85,13 @@ public final class RecordIndex {
         if head.hex == last { return IndexUpdate(indexed: 0, rebuilt: false, warning: nil, head: last) }
         guard let last else { return try indexAll(in: db, head: head) }
         // Walk back from the head to the last indexed act: the cost follows the number of new acts.
-        var pending: [ActInfo] = []
-        var found = false
-        try ledger.walkBack(from: head) { act in
-            if act.commit.hex == last { found = true; return false }
-            pending.append(act)
-            return true
-        }
-        guard found else {
+        guard let lastCommit = ObjectID(hex: last), let pending = try ledger.acts(after: lastCommit, upTo: head) else {
             let rebuilt = try indexAll(in: db, head: head)
             return IndexUpdate(indexed: rebuilt.indexed, rebuilt: true, warning: Self.rewritten(last), head: head.hex)
         }
         let reader = ActReader(ledger: ledger)
         let writer = try ActWriter(db: db, first: count + 1, records: try SQLRecordTable(db: db))
-        for act in pending.reversed() {
+        for act in pending {
             try writer.write(try reader.rows(of: act, files: try ledger.changedFiles(of: act.commit)))
         }
         try writer.finish()

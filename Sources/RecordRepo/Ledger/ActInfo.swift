@@ -95,6 +95,21 @@ extension Ledger {
 }
 
 extension Ledger {
+    /// The acts after `ancestor` on the first-parent chain of `head`, oldest first, or nil when
+    /// that chain does not pass through `ancestor` (then every act of the chain was read). Unlike
+    /// `walkBack`, `ancestor` itself is never read: following one act costs reading one commit.
+    public func acts(after ancestor: ObjectID, upTo head: ObjectID) throws(LedgerError) -> [ActInfo]? {
+        var acts: [ActInfo] = []
+        var next = head
+        while next != ancestor {
+            let info = try act(next)
+            acts.append(info)
+            guard let parent = info.parent else { return nil }
+            next = parent
+        }
+        return acts.reversed()
+    }
+
     /// Walks `main`'s history backwards from `commit` (default: head), newest first, for as long
     /// as `visit` returns true. Costs one commit read per step, so callers stop as soon as they can.
     public func walkBack(from commit: ObjectID? = nil, _ visit: (ActInfo) throws(LedgerError) -> Bool) throws(LedgerError) {
