@@ -15,8 +15,10 @@ import Testing
             }
             try batch.flush()
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM t") == 700)
-            #expect(try Row.fetchOne(db, sql: "SELECT n, x FROM t WHERE k = 'k7'") == Row(["n": 7, "x": "odd ü"]))
-            #expect(try Row.fetchOne(db, sql: "SELECT n, x FROM t WHERE k = 'k698'") == Row(["n": 698, "x": nil]))
+            let odd = try #require(try Row.fetchOne(db, sql: "SELECT n, x FROM t WHERE k = 'k7'"))
+            #expect(odd["n"] as Int? == 7 && odd["x"] as String? == "odd ü")
+            let even = try #require(try Row.fetchOne(db, sql: "SELECT n, x FROM t WHERE k = 'k698'"))
+            #expect(even["n"] as Int? == 698 && even["x"] as String? == nil)
         }
     }
 
