@@ -21,10 +21,12 @@ final class ChainWalk: Sendable {
     }
 
     /// The chain, once read.
-    func chain() throws(LedgerError) -> ActChain {
+    func chain() throws -> ActChain {
         done.wait()
         done.signal()
-        guard let walked = result.withLock({ $0 }) else { fatalError("the chain walk signalled without a result") }
+        guard let walked = result.withLock({ $0 }) else {
+            throw IndexError.corrupt(table: "acts", detail: "the walk of the history ended without a result")
+        }
         return try walked.get()
     }
 }

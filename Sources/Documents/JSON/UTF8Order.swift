@@ -10,7 +10,8 @@ extension String {
         return left.withUTF8 { a in
             right.withUTF8 { b in
                 let common = min(a.count, b.count)
-                let order = common == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, common)
+                guard common > 0, let x = a.baseAddress, let y = b.baseAddress else { return a.count < b.count }
+                let order = memcmp(x, y, common)
                 return order != 0 ? order < 0 : a.count < b.count
             }
         }

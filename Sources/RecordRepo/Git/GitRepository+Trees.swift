@@ -186,7 +186,10 @@ struct RawTree {
 
     static func sameObject(_ left: RawTree, _ a: Entry, _ right: RawTree, _ b: Entry) -> Bool {
         left.bytes.withUnsafeBytes { x in
-            right.bytes.withUnsafeBytes { y in memcmp(x.baseAddress! + a.id, y.baseAddress! + b.id, 20) == 0 }
+            right.bytes.withUnsafeBytes { y in
+                guard let x = x.baseAddress, let y = y.baseAddress else { return false }
+                return memcmp(x + a.id, y + b.id, 20) == 0
+            }
         }
     }
 
