@@ -122,18 +122,6 @@ public enum Timestamp {
         var time = time_t(seconds(date))
         var parts = tm()
         gmtime_r(&time, &parts)
-        let year = Int(parts.tm_year) + 1900
-        guard (0...9999).contains(year) else {
-            let digits = String(year)
-            return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
-                + String(decoding: Self.digits(parts, yearDigits: 0).dropFirst(4), as: UTF8.self)
-        }
-        return String(decoding: Self.digits(parts, yearDigits: 4), as: UTF8.self)
-    }
-
-    /// `YYYY-MM-DDTHH:MM:SSZ` as bytes, the year as `yearDigits` digits (0: left as zeros, for
-    /// years of more than four digits).
-    private static func digits(_ parts: tm, yearDigits: Int) -> [UInt8] {
         var bytes = Array("0000-00-00T00:00:00Z".utf8)
         func put(_ value: Int, at end: Int, width: Int) {
             var value = value
@@ -142,13 +130,19 @@ public enum Timestamp {
                 value /= 10
             }
         }
-        if yearDigits > 0 { put(Int(parts.tm_year) + 1900, at: 3, width: 4) }
         put(Int(parts.tm_mon) + 1, at: 6, width: 2)
         put(Int(parts.tm_mday), at: 9, width: 2)
         put(Int(parts.tm_hour), at: 12, width: 2)
         put(Int(parts.tm_min), at: 15, width: 2)
         put(Int(parts.tm_sec), at: 18, width: 2)
-        return bytes
+        let year = Int(parts.tm_year) + 1900
+        guard (0...9999).contains(year) else {
+            let digits = String(year)
+            return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+                + String(decoding: bytes.dropFirst(4), as: UTF8.self)
+        }
+        put(year, at: 3, width: 4)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     public static func parse(_ text: String) -> Date? {
