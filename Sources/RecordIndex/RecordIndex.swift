@@ -125,17 +125,23 @@ public final class RecordIndex {
             + "the index was rebuilt from the first act. 'recrepo verify' checks main against the checkpoints."
     }
 
-    /// Runs `body` in one immediate write transaction, turning failures into `IndexError`.
+    /// Runs `body` in one immediate write transaction, turning failures into `IndexError`; a
+    /// failure rolls the transaction back.
+    ///
+    /// `BEGIN` and `COMMIT` come from the connection's statement cache: GRDB's `inTransaction`
+    /// prepares both again at every call, which was a tenth of an update of one act.
     func write<T>(_ operation: String, _ body: (Database) throws -> T) throws(IndexError) -> T {
         do {
             return try queue.writeWithoutTransaction { db in
-                var result: T?
-                try db.inTransaction(.immediate) {
-                    result = try body(db)
-                    return .commit
+                try db.cachedStatement(sql: "BEGIN IMMEDIATE TRANSACTION").execute()
+                do {
+                    let result = try body(db)
+                    try db.cachedStatement(sql: "COMMIT TRANSACTION").execute()
+                    return result
+                } catch {
+                    if db.isInsideTransaction { try? db.rollback() }
+                    throw error
                 }
-                guard let result else { throw IndexError.corrupt(table: "meta", detail: "a transaction returned nothing") }
-                return result
             }
         } catch { throw Self.wrap(error, path: path, operation: operation) }
     }

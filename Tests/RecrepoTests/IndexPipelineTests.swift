@@ -67,4 +67,26 @@ import Testing
             #expect(try index.contentDigest() == incremental)
         }
     }
+
+    @Test("an update that fails on a missing object leaves the index as it was, and the next update after repair indexes the act")
+    func updateFailsWhole() throws {
+        let (plant, index, _) = try Self.plantIndexedActByAct()
+        let sop = try plant.effectiveSOP(Plant.checklist, title: "Seal check")
+        try index.update()
+        let before = try index.contentDigest()
+        let job = try plant.records.createWorkOrder(sop: sop.id, equipment: "PUMP-201", title: "Seal check", assignee: "tom",
+                                                    reason: "Leak", by: plant.sam).id
+        let path = try RecordID.path(kind: .workOrder, id: job)
+        let blob = try Git.run(["rev-parse", "main:\(path)"], in: plant.repo.path).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let file = "\(plant.repo.path)/objects/\(blob.prefix(2))/\(blob.dropFirst(2))"
+        let saved = try Data(contentsOf: URL(fileURLWithPath: file))
+        try FileManager.default.removeItem(atPath: file)
+        #expect(throws: IndexError.self) { try index.update() }
+        #expect(try index.contentDigest() == before)
+        try saved.write(to: URL(fileURLWithPath: file))
+        let update = try index.update()
+        #expect(update.indexed == 1 && !update.rebuilt)
+        #expect(try index.revisions(of: job).count == 1)
+        #expect(try index.check() == [])
+    }
 }
