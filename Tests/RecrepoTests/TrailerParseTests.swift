@@ -51,6 +51,27 @@ import Testing
         #expect(Self.problem("Sign\n\n\(block)") == .missing("Meaning"))
     }
 
+    @Test("a message given as bytes parses as its decoded text does, bytes that are not UTF-8 included")
+    func bytes() {
+        let messages: [[UInt8]] = [
+            Array("Sign step 2\n\n\(Self.block)\n".utf8),
+            Array("Sign \u{FF}\n\n".utf8) + [0xC3, 0x28] + Array("\n\n\(Self.block)".utf8),
+            Array("Sign\n\n\(Self.block.replacingOccurrences(of: "Tess Tech", with: "Tess"))".utf8) + [0xE2, 0x82, 0x0A],
+            Array("Sign\n\n".utf8) + [0xFF] + Array("Record: X\n".utf8),
+            Array("\n\n\n".utf8), [],
+        ]
+        for bytes in messages {
+            let text = String(decoding: bytes, as: UTF8.self)
+            let fromBytes = bytes.withUnsafeBufferPointer { Trailers.parse(utf8: $0) }
+            let fromText = Trailers.parse(message: text)
+            switch (fromBytes, fromText) {
+            case (.success(let a), .success(let b)): #expect(a.summary == b.summary && a.trailers == b.trailers, "\(text)")
+            case (.failure(let a), .failure(let b)): #expect(a == b, "\(text)")
+            default: Issue.record("bytes and text disagree on \(text)")
+            }
+        }
+    }
+
     @Test("malformed and duplicate lines are reported in the order they come")
     func problems() {
         #expect(Self.problem("Sign\n\n\(Self.block)\nNo colon here") == .malformed("No colon here"))

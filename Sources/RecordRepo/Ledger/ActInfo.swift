@@ -28,6 +28,13 @@ extension ActInfo {
             ActInfo(commit: commit, parent: parent, summary: $0.summary, trailers: $0.trailers)
         }
     }
+
+    /// `parse(commit:parent:message:)` of a raw message given as its bytes.
+    static func parse(commit: ObjectID, parent: ObjectID?, utf8: UnsafeBufferPointer<UInt8>) -> Result<ActInfo, TrailerProblem> {
+        Trailers.parse(utf8: utf8).map {
+            ActInfo(commit: commit, parent: parent, summary: $0.summary, trailers: $0.trailers)
+        }
+    }
 }
 
 extension Ledger {

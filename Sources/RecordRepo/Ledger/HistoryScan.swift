@@ -8,13 +8,14 @@ import Foundation
 /// index rebuild): they read objects as `git log --raw` does, without hashing them again
 /// (`GitRepository.readStoredObject`). `recrepo verify` is what checks every object's hash.
 public struct ActChain: Sendable {
-    /// One commit as the walk back read it. The trailers are parsed when a scan reaches the act,
-    /// on the scanning thread.
+    /// One commit as the walk back read it. The message is kept as the commit's bytes: the walk
+    /// reads one commit after the other while the scans wait, so the message is made text and its
+    /// trailers parsed only when a scan reaches the act, on the scanning thread.
     struct Link: Sendable {
         let commit: ObjectID
         let tree: ObjectID
         let parent: ObjectID?
-        let message: String
+        let message: Data
     }
 
     let links: [Link]
@@ -49,7 +50,7 @@ public struct ActChain: Sendable {
             return Link(commit: id, tree: header.tree, parent: header.parent, message: message)
         }
         let raw = try repo.commit(id)
-        return Link(commit: id, tree: raw.tree, parent: raw.parents.first, message: raw.message)
+        return Link(commit: id, tree: raw.tree, parent: raw.parents.first, message: Data(raw.message.utf8))
     }
 
     /// True when a `parent` header follows the tree header (a root commit has none).
@@ -57,18 +58,18 @@ public struct ActChain: Sendable {
         data.count > 53 && data[data.startIndex + 46..<data.startIndex + 53].elementsEqual("parent ".utf8)
     }
 
-    /// The raw message, as libgit2 gives it: what follows the blank line that ends the headers,
-    /// up to a NUL if any.
-    private static func message(_ data: Data) -> String? {
-        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> String? in
+    /// The raw message's bytes, as libgit2 gives the message: what follows the blank line that
+    /// ends the headers, up to a NUL if any.
+    private static func message(_ data: Data) -> Data? {
+        let range = data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Range<Int>? in
             guard bytes.count > 1 else { return nil }
             for index in 1..<bytes.count where bytes[index] == 10 && bytes[index - 1] == 10 {
-                let text = bytes[(index + 1)...]
-                let end = text.firstIndex(of: 0) ?? text.endIndex
-                return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[(index + 1)..<end]), as: UTF8.self)
+                return (index + 1)..<(bytes[(index + 1)...].firstIndex(of: 0) ?? bytes.count)
             }
             return nil
         }
+        // A slice: it shares the commit's bytes rather than copying them.
+        return range.map { data[(data.startIndex + $0.lowerBound)..<(data.startIndex + $0.upperBound)] }
     }
 }
 
@@ -103,7 +104,10 @@ public final class HistoryScan {
         let parentTree = position > 0 ? chain.links[position - 1].tree : nil
         position += 1
         let act: ActInfo
-        switch ActInfo.parse(commit: link.commit, parent: link.parent, message: link.message) {
+        let parsed = link.message.withUnsafeBytes {
+            ActInfo.parse(commit: link.commit, parent: link.parent, utf8: $0.bindMemory(to: UInt8.self))
+        }
+        switch parsed {
         case .success(let parsed): act = parsed
         case .failure(let problem): throw .objectCorrupt(id: link.commit, detail: problem.description)
         }

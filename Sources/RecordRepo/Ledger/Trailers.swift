@@ -19,8 +19,6 @@ public struct Trailers: Sendable, Equatable {
         public init(key: String, value: String) { self.key = key; self.value = value }
     }
 
-    static let required = ["Record", "Meaning", "Signer", "Signer-Name", "Signed-At", "Reason"]
-
     var lines: [String] {
         var lines = ["Record: \(record)"]
         if let revision { lines.append("Revision: \(revision)") }
@@ -38,36 +36,42 @@ public struct Trailers: Sendable, Equatable {
     /// Parses the last paragraph of a commit message; nil with a reason when it is not a complete,
     /// unique set of trailers.
     static func parse(message: String) -> Result<(summary: String, trailers: Trailers), TrailerProblem> {
-        // The trailer block is the last paragraph; byte-level slicing keeps verify of 100,000
-        // commits fast (Foundation's string helpers were a third of its time).
-        var bytes = Array(message.utf8)
-        while bytes.last == 10 { bytes.removeLast() }
-        var start: Int?
-        for index in stride(from: bytes.count - 1, to: 0, by: -1) where bytes[index] == 10 && bytes[index - 1] == 10 {
-            start = index + 1
-            break
-        }
-        guard let start, start < bytes.count else { return .failure(.missing("trailers")) }
-        var values: [String: String] = [:]
-        var extra: [Extra] = []
-        func take(_ key: String, _ value: String) -> TrailerProblem? {
-            guard values[key] == nil, !extra.contains(where: { $0.key == key }) else { return .duplicate(key) }
-            if required.contains(key) || key == "Revision" { values[key] = value } else {
-                extra.append(Extra(key: key, value: value))
+        var message = message
+        return message.withUTF8 { parse(utf8: $0) }
+    }
+
+    /// `parse(message:)` of a message given as its UTF-8 bytes (not necessarily valid: invalid
+    /// bytes read as U+FFFD, as `String(decoding:as:)` reads them).
+    static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Result<(summary: String, trailers: Trailers), TrailerProblem> {
+        // The trailer block is the last paragraph; byte-level slicing keeps verify and index
+        // rebuilds of 100,000 commits fast (Foundation's string helpers were a third of verify).
+        var end = bytes.count
+        while end > 0, bytes[end - 1] == 10 { end -= 1 }
+        var start = end
+        var index = end - 1
+        while index > 0 {
+            if bytes[index] == 10, bytes[index - 1] == 10 {
+                start = index + 1
+                break
             }
-            return nil
+            index -= 1
         }
-        let block = bytes[start...]
+        guard start < end else { return .failure(.missing("trailers")) }
+        var fields = Fields()
+        let block = UnsafeBufferPointer(rebasing: bytes[start..<end])
         if block.allSatisfy({ $0 < 0x80 && $0 != 13 }) {
-            // ASCII without CR, as recrepo writes it: one byte is one Character, so splitting
-            // bytes finds what splitting Characters finds below, at a fraction of the cost (index
-            // rebuilds parse every commit of the history).
-            for line in block.split(separator: 10, omittingEmptySubsequences: false) {
-                guard let colon = line.firstIndex(of: 58), colon + 1 < line.endIndex, line[colon + 1] == 32 else {
+            // ASCII without CR, as recrepo writes it: one byte is one Character, so cutting bytes
+            // at line feeds finds what splitting Characters finds below.
+            var lineStart = 0
+            while lineStart <= block.count {
+                let lineEnd = block[lineStart...].firstIndex(of: 10) ?? block.count
+                let line = block[lineStart..<lineEnd]
+                guard let colon = line.firstIndex(of: 58), colon + 1 < lineEnd, line[colon + 1] == 32 else {
                     return .failure(.malformed(String(decoding: line, as: UTF8.self)))
                 }
                 let key = String(decoding: line[..<colon], as: UTF8.self)
-                if let problem = take(key, String(decoding: line[(colon + 2)...], as: UTF8.self)) { return .failure(problem) }
+                if let problem = fields.take(key, String(decoding: line[(colon + 2)...], as: UTF8.self)) { return .failure(problem) }
+                lineStart = lineEnd + 1
             }
         } else {
             for line in String(decoding: block, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
@@ -75,27 +79,54 @@ public struct Trailers: Sendable, Equatable {
                     return .failure(.malformed(String(line)))
                 }
                 let key = String(line[..<colon])
-                if let problem = take(key, String(line[line.index(colon, offsetBy: 2)...])) { return .failure(problem) }
+                if let problem = fields.take(key, String(line[line.index(colon, offsetBy: 2)...])) { return .failure(problem) }
             }
         }
-        for key in required where values[key] == nil { return .failure(.missing(key)) }
-        guard let meaning = values["Meaning"].flatMap(Meaning.init(rawValue:)) else {
-            return .failure(.invalid("Meaning", values["Meaning"] ?? ""))
+        let summaryEnd = bytes[..<end].firstIndex(of: 10) ?? end
+        return fields.trailers().map { (String(decoding: bytes[..<summaryEnd], as: UTF8.self), $0) }
+    }
+
+    /// The trailers of a block as its lines are read, each key at most once.
+    private struct Fields {
+        var record, revision, meaning, signer, signerName, signedAt, reason: String?
+        var extra: [Extra] = []
+
+        /// Takes one line's key and value; the problem when the key was seen before.
+        mutating func take(_ key: String, _ value: String) -> TrailerProblem? {
+            let slot: WritableKeyPath<Fields, String?>
+            switch key {
+            case "Record": slot = \.record
+            case "Revision": slot = \.revision
+            case "Meaning": slot = \.meaning
+            case "Signer": slot = \.signer
+            case "Signer-Name": slot = \.signerName
+            case "Signed-At": slot = \.signedAt
+            case "Reason": slot = \.reason
+            default:
+                guard !extra.contains(where: { $0.key == key }) else { return .duplicate(key) }
+                extra.append(Extra(key: key, value: value))
+                return nil
+            }
+            guard self[keyPath: slot] == nil else { return .duplicate(key) }
+            self[keyPath: slot] = value
+            return nil
         }
-        guard let signedAt = values["Signed-At"].flatMap(Timestamp.parse) else {
-            return .failure(.invalid("Signed-At", values["Signed-At"] ?? ""))
+
+        /// The trailers, or the first required one missing or invalid.
+        func trailers() -> Result<Trailers, TrailerProblem> {
+            let present = [("Record", record), ("Meaning", meaning), ("Signer", signer), ("Signer-Name", signerName),
+                           ("Signed-At", signedAt), ("Reason", reason)]
+            for (key, value) in present where value == nil { return .failure(.missing(key)) }
+            guard let meaning = meaning.flatMap(Meaning.init(rawValue:)) else { return .failure(.invalid("Meaning", self.meaning ?? "")) }
+            guard let signedAt = signedAt.flatMap(Timestamp.parse) else { return .failure(.invalid("Signed-At", self.signedAt ?? "")) }
+            var number: Int?
+            if let revision {
+                guard let value = Int(revision), value > 0 else { return .failure(.invalid("Revision", revision)) }
+                number = value
+            }
+            return .success(Trailers(record: record ?? "", revision: number, meaning: meaning, signer: signer ?? "",
+                                     signerName: signerName ?? "", signedAt: signedAt, reason: reason ?? "", extra: extra))
         }
-        var revision: Int?
-        if let text = values["Revision"] {
-            guard let number = Int(text), number > 0 else { return .failure(.invalid("Revision", text)) }
-            revision = number
-        }
-        let trailers = Trailers(
-            record: values["Record"] ?? "", revision: revision, meaning: meaning, signer: values["Signer"] ?? "",
-            signerName: values["Signer-Name"] ?? "", signedAt: signedAt, reason: values["Reason"] ?? "",
-            extra: extra)
-        let summary = String(decoding: bytes.prefix { $0 != 10 }, as: UTF8.self)
-        return .success((summary, trailers))
     }
 }
 
