@@ -64,6 +64,19 @@ func percentile(_ values: [Double], _ p: Double) -> Double {
     return sorted[min(sorted.count - 1, Int(Double(sorted.count - 1) * p))]
 }
 
+/// Seconds of processor time the calling thread spent in `body` (its own work and the kernel's
+/// on its behalf, not the time it waited): a measure that other load on the machine moves less.
+func threadTime(_ body: () throws -> Void) rethrows -> Double {
+    func now() -> Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
+        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+    }
+    let begin = now()
+    try body()
+    return now() - begin
+}
+
 /// Seconds taken by `body`.
 func timed(_ body: () throws -> Void) rethrows -> Double {
     let begin = DispatchTime.now().uptimeNanoseconds

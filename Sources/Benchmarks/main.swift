@@ -28,14 +28,16 @@ let repository = work.appendingPathComponent("records").path
 let plant = try BenchPlant(at: repository)
 try durableBenchmark(plant: plant, acts: durableActs, work: work)
 let earlyIndex = try RecordIndex.open(for: plant.records)
-let earlyUpdates = try incrementalUpdates(plant: plant, index: earlyIndex, count: 30)
+let earlyUpdates = try incrementalUpdates(plant: plant, index: earlyIndex, count: UpdateTimes.count)
 if target > durableActs {
-    try batchBenchmark(plant: plant, from: durableActs + 131, to: target, work: work)
+    // The batch's work orders take the numbers after the last one written so far.
+    let next = try RecordID.number(of: earlyUpdates.lastWorkOrder, kind: .workOrder) + 1
+    try batchBenchmark(plant: plant, from: next, to: target, work: work)
 }
 // --batch-only stops here (for looking at the write paths alone).
 if CommandLine.arguments.contains("--batch-only") { exit(0) }
 try jobSOPBenchmark(plant: plant)
-try indexBenchmark(plant: plant, repository: repository, earlyUpdates: earlyUpdates)
+try indexBenchmark(plant: plant, repository: repository, early: earlyUpdates)
 runRenderBenchmark()
 verifyBenchmark(repository: repository, executable: executable, records: plant.records)
 verifyWithoutReplayBenchmark(records: plant.records)
