@@ -44,6 +44,10 @@ import Testing
         ("1e999", "a malformed number"),
         ("[1] [2]", "text after the JSON value"),
         ("tru", "unexpected character"),
+        ("[nul]", "unexpected character"),
+        ("[falsy]", "unexpected character"),
+        ("[true1]", "expected ',' or ']'"),
+        ("nullnull", "text after the JSON value"),
         ("", "unexpected end"),
         (String(repeating: "[", count: 65) + String(repeating: "]", count: 65), "nesting deeper than 64 levels"),
     ])

@@ -36,12 +36,14 @@ public struct JSONParser {
         }
     }
 
-    private mutating func expect(_ literal: String, _ value: JSONValue) throws(Failure) -> JSONValue {
-        let expected = Array(literal.utf8)
-        guard bytes.count - index >= expected.count, Array(bytes[index..<(index + expected.count)]) == expected else {
+    private mutating func expect(_ literal: StaticString, _ value: JSONValue) throws(Failure) -> JSONValue {
+        // Compared in place: `true`, `false` and `null` are most of a record's values.
+        let count = literal.utf8CodeUnitCount
+        guard bytes.count - index >= count, bytes[index..<(index + count)].elementsEqual(
+            UnsafeBufferPointer(start: literal.utf8Start, count: count)) else {
             throw fail("unexpected character")
         }
-        index += expected.count
+        index += count
         return value
     }
 
