@@ -68,6 +68,6 @@ final class ActWriter {
         try records.finish()
         guard let last else { return }
         try db.cachedStatement(sql: "UPDATE meta SET last_commit = ?, act_count = ? WHERE id = 1")
-            .execute(arguments: [last, seq - 1])
+            .run(db, last.databaseValue, (seq - 1).databaseValue)
     }
 }

@@ -1,6 +1,7 @@
 import Documents
 import Foundation
 import GRDB
+import GRDBSQLite
 import RecordRepo
 
 /// A derived SQLite index of the history of `main`, for queries that git answers slowly: the
@@ -74,9 +75,11 @@ public final class RecordIndex {
     }
 
     private func update(in db: Database) throws -> IndexUpdate {
-        let meta = try Row.fetchOne(try db.cachedStatement(sql: "SELECT last_commit, act_count FROM meta WHERE id = 1"))
-        let last: String? = meta?[0]
-        let count: Int = meta?[1] ?? 0
+        let meta = try db.cachedStatement(sql: "SELECT last_commit, act_count FROM meta WHERE id = 1").step(db) {
+            (last: columnText($0, 0), count: Int(sqlite3_column_int64($0, 1)))
+        }
+        let last = meta?.last
+        let count = meta?.count ?? 0
         guard let head = try ledger.head() else {
             guard let last else { return IndexUpdate(indexed: 0, rebuilt: false, warning: nil, head: nil) }
             try IndexSchema.clear(db)

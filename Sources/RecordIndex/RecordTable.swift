@@ -27,11 +27,13 @@ struct RecordKey: Hashable {
 /// Changes the table row by row, mirroring the equipment and department in memory as it writes
 /// them (read from the table on first use otherwise).
 final class SQLRecordTable: RecordTable {
+    private let db: Database
     private let upsert, updateBody, delete, lookup: Statement
     /// Each record's placement as the table holds it now, once known; nil for a record with no row.
     private var placements: [RecordKey: RecordPlacement?] = [:]
 
     init(db: Database) throws {
+        self.db = db
         upsert = try db.cachedStatement(sql: """
             INSERT INTO records (kind, id, path, blob, body_blob, last_seq, commit_id, status, equipment, department)
             VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)
@@ -49,24 +51,27 @@ final class SQLRecordTable: RecordTable {
         if let json = record.json {
             let summary = json.summary
             if let blob = json.blob {
-                try upsert.execute(arguments: [
-                    record.kind, record.id, json.path, blob, seq, commit, summary.status, summary.equipment, summary.department,
-                ])
+                try upsert.run(db, record.kind.databaseValue, record.id.databaseValue, json.path.databaseValue, blob.databaseValue,
+                               seq.databaseValue, commit.databaseValue, summary.status.databaseValue,
+                               summary.equipment.databaseValue, summary.department.databaseValue)
                 placements.updateValue(RecordPlacement(equipment: summary.equipment, department: summary.department), forKey: key)
             } else {
-                try delete.execute(arguments: [record.kind, record.id])
+                try delete.run(db, record.kind.databaseValue, record.id.databaseValue)
                 placements.updateValue(nil, forKey: key)
             }
         }
         if let body = record.body {
-            try updateBody.execute(arguments: [body.blob, seq, commit, record.kind, record.id])
+            try updateBody.run(db, body.blob.databaseValue, seq.databaseValue, commit.databaseValue, record.kind.databaseValue,
+                               record.id.databaseValue)
         }
     }
 
     func placement(kind: String, id: String) throws -> RecordPlacement? {
         let key = RecordKey(kind: kind, id: id)
         if let known = placements[key] { return known }
-        let found = try Row.fetchOne(lookup, arguments: [kind, id]).map { RecordPlacement(equipment: $0[0], department: $0[1]) }
+        let found = try lookup.step(db, kind.databaseValue, id.databaseValue) {
+            RecordPlacement(equipment: columnText($0, 0), department: columnText($0, 1))
+        }
         placements.updateValue(found, forKey: key)
         return found
     }

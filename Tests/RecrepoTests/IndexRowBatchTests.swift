@@ -42,4 +42,26 @@ import Testing
             #expect(try String.fetchAll(db, sql: "SELECT k FROM t ORDER BY k") == ["b", "c"])
         }
     }
+
+    @Test("one statement stepped by hand: a row read with NULL as nil, no row as nil, a refusal as SQLite's error")
+    func stepped() throws {
+        let queue = try DatabaseQueue()
+        try queue.write { db in
+            try db.execute(sql: "CREATE TABLE t (k TEXT PRIMARY KEY, v TEXT)")
+            let insert = try db.cachedStatement(sql: "INSERT INTO t (k, v) VALUES (?, ?)")
+            try insert.run(db, "a".databaseValue, "x".databaseValue)
+            try insert.run(db, "b".databaseValue, DatabaseValue.null)
+            #expect {
+                try insert.run(db, "a".databaseValue, "y".databaseValue)
+            } throws: { error in
+                (error as? DatabaseError)?.resultCode == .SQLITE_CONSTRAINT
+            }
+            try insert.run(db, "c".databaseValue, "z".databaseValue)
+            let lookup = try db.cachedStatement(sql: "SELECT v FROM t WHERE k = ?")
+            #expect(try lookup.step(db, "a".databaseValue) { columnText($0, 0) } == .some("x"))
+            #expect(try lookup.step(db, "b".databaseValue) { columnText($0, 0) } == .some(nil))
+            #expect(try lookup.step(db, "none".databaseValue) { columnText($0, 0) } == nil)
+            #expect(try String.fetchAll(db, sql: "SELECT k FROM t ORDER BY k") == ["a", "b", "c"])
+        }
+    }
 }

@@ -1,0 +1,48 @@
+import GRDB
+import GRDBSQLite
+
+/// One run of a prepared statement through SQLite's C API: bind, step once, read the row if there
+/// is one, reset. The statements an incremental update runs for each act (placements, records,
+/// `meta`) go this way: through `StatementArguments` and `Row`, GRDB's conversions and checks
+/// cost several times SQLite's own work on a one-row lookup. Errors are GRDB's `DatabaseError`.
+extension Statement {
+    /// Binds `values` to the statement's parameters in order and steps it once; `row` reads the
+    /// row when it produced one (nil otherwise).
+    func step<T>(_ db: Database, _ values: DatabaseValue..., row: (OpaquePointer) -> T) throws -> T? {
+        let handle = sqliteStatement
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+        for (offset, value) in values.enumerated() {
+            let code = value.bind(to: handle, at: CInt(offset + 1))
+            guard code == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: sql) }
+        }
+        let code = sqlite3_step(handle)
+        defer { sqlite3_reset(handle) }
+        switch code {
+        case SQLITE_ROW: return row(handle)
+        case SQLITE_DONE: return nil
+        default: throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: sql)
+        }
+    }
+
+    /// Binds `values` and runs the statement to its end (a write).
+    func run(_ db: Database, _ values: DatabaseValue...) throws {
+        let handle = sqliteStatement
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+        for (offset, value) in values.enumerated() {
+            let code = value.bind(to: handle, at: CInt(offset + 1))
+            guard code == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: sql) }
+        }
+        let code = sqlite3_step(handle)
+        let message = code == SQLITE_DONE ? nil : db.lastErrorMessage
+        sqlite3_reset(handle)
+        guard code == SQLITE_DONE else { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: sql) }
+    }
+}
+
+/// The text of column `index` of the current row; nil for NULL.
+func columnText(_ handle: OpaquePointer, _ index: CInt) -> String? {
+    guard sqlite3_column_type(handle, index) != SQLITE_NULL, let text = sqlite3_column_text(handle, index) else { return nil }
+    return String(cString: text)
+}
