@@ -18,7 +18,7 @@ import GRDB
 enum IndexSchema {
     /// Raised whenever a table, an index or the meaning of a column changes: an index file of
     /// another version is dropped and built again.
-    static let version = 4
+    static let version = 5
 
     /// Tables in the order digests and checks visit them, with the columns that order their rows.
     static let tables: [(name: String, key: [String])] = [

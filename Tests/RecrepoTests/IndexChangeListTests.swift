@@ -20,6 +20,9 @@ import Testing
             FieldChange(field: "note", old: nil, new: .null),
             FieldChange(field: "gone", old: .null, new: nil),
             FieldChange(field: "a \"quoted\" field\n", old: .string("Tèss\u{7}"), new: .object(["b": .array([.integer(-1), .number(1.5)])])),
+            FieldChange(field: "", old: .integer(1), new: .integer(2)),
+            FieldChange(field: "=+-", old: nil, new: .array([])),
+            FieldChange(field: "-", old: .object([:]), new: nil),
         ]
         #expect(try ChangeList.changes(ChangeList.text(changes), record: "WO-000001") == changes)
         #expect(try ChangeList.changes(ChangeList.text([]), record: "WO-000001") == [])
@@ -27,7 +30,8 @@ import Testing
 
     @Test("a damaged change list is refused, naming the record")
     func damaged() {
-        for text in ["", "{}", "[1]", #"[{"old": 1}]"#, #"[{"field": "a", "extra": 1}]"#] {
+        for text in ["", "{}", "[1]", #"[{"old": 1}]"#, #"[{"field": "a", "extra": 1}]"#, #"[["a", 1]]"#, #"[["+a"]]"#,
+                     #"[["=a", 1]]"#, #"[["+a", 1, 2]]"#, #"[["-a", 1, 2]]"#, #"[[""]]"#, #"[[1, 2]]"#] {
             #expect {
                 _ = try ChangeList.changes(text, record: "WO-000001")
             } throws: { error in
