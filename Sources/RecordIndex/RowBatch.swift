@@ -1,5 +1,4 @@
 import GRDB
-import GRDBSQLite
 
 /// Rows of one table waiting for a multi-row INSERT, sent `size` rows at a time. Statements are
 /// taken from the connection's cache: an incremental update of one act must not pay for preparing
@@ -29,22 +28,14 @@ struct RowBatch {
         if values.count == size * columns { try flush() }
     }
 
-    /// Inserts the rows waiting, if any. The values are bound and the statement stepped here,
-    /// rather than through `StatementArguments`, whose conversions and checks of a thousand values
-    /// per batch were most of the writing thread's time outside SQLite.
+    /// Inserts the rows waiting, if any. The values are bound and the statement stepped through
+    /// SQLite's C API (`Statement.step`), rather than through `StatementArguments`, whose
+    /// conversions and checks of a thousand values per batch were most of the writing thread's
+    /// time outside SQLite.
     mutating func flush() throws {
         guard !values.isEmpty else { return }
         let statement = try db.cachedStatement(sql: Self.sql(insert, columns: columns, rows: values.count / columns) + suffix)
-        let handle = statement.sqliteStatement
-        sqlite3_reset(handle)
-        for (offset, value) in values.enumerated() {
-            let code = value.bind(to: handle, at: CInt(offset + 1))
-            guard code == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: insert) }
-        }
-        let code = sqlite3_step(handle)
-        let message = code == SQLITE_DONE ? nil : db.lastErrorMessage
-        sqlite3_reset(handle)
-        guard code == SQLITE_DONE else { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: insert) }
+        _ = try statement.step(db, values) { _ in () }
         values.removeAll(keepingCapacity: true)
     }
 

@@ -2,42 +2,42 @@ import GRDB
 import GRDBSQLite
 
 /// One run of a prepared statement through SQLite's C API: bind, step once, read the row if there
-/// is one, reset. The statements an incremental update runs for each act (placements, records,
-/// `meta`) go this way: through `StatementArguments` and `Row`, GRDB's conversions and checks
-/// cost several times SQLite's own work on a one-row lookup. Errors are GRDB's `DatabaseError`.
+/// is one, reset. The bulk inserts of `RowBatch` and the statements an incremental update runs for
+/// each act (placements, records, `meta`) go this way: through `StatementArguments` and `Row`,
+/// GRDB's conversions and checks cost several times SQLite's own work on a one-row statement.
+/// Errors are GRDB's `DatabaseError`.
 extension Statement {
     /// Binds `values` to the statement's parameters in order and steps it once; `row` reads the
     /// row when it produced one (nil otherwise).
-    func step<T>(_ db: Database, _ values: DatabaseValue..., row: (OpaquePointer) -> T) throws -> T? {
+    func step<T>(_ db: Database, _ values: [DatabaseValue], row: (OpaquePointer) -> T) throws -> T? {
         let handle = sqliteStatement
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
         for (offset, value) in values.enumerated() {
             let code = value.bind(to: handle, at: CInt(offset + 1))
-            guard code == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: sql) }
+            guard code == SQLITE_OK else { throw failure(db, code) }
         }
         let code = sqlite3_step(handle)
         defer { sqlite3_reset(handle) }
         switch code {
         case SQLITE_ROW: return row(handle)
         case SQLITE_DONE: return nil
-        default: throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: sql)
+        default: throw failure(db, code)
         }
     }
 
-    /// Binds `values` and runs the statement to its end (a write).
+    /// `step(_:_:row:)` with the values listed.
+    func step<T>(_ db: Database, _ values: DatabaseValue..., row: (OpaquePointer) -> T) throws -> T? {
+        try step(db, values, row: row)
+    }
+
+    /// Binds `values` and runs the statement (a write).
     func run(_ db: Database, _ values: DatabaseValue...) throws {
-        let handle = sqliteStatement
-        sqlite3_reset(handle)
-        sqlite3_clear_bindings(handle)
-        for (offset, value) in values.enumerated() {
-            let code = value.bind(to: handle, at: CInt(offset + 1))
-            guard code == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: sql) }
-        }
-        let code = sqlite3_step(handle)
-        let message = code == SQLITE_DONE ? nil : db.lastErrorMessage
-        sqlite3_reset(handle)
-        guard code == SQLITE_DONE else { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: sql) }
+        _ = try step(db, values) { _ in () }
+    }
+
+    private func failure(_ db: Database, _ code: CInt) -> DatabaseError {
+        DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: sql)
     }
 }
 
