@@ -41,8 +41,9 @@ extension Statement {
     }
 }
 
-/// The text of column `index` of the current row; nil for NULL.
+/// The text of column `index` of the current row, all of its bytes (as GRDB reads text: a NUL
+/// inside does not end it); nil for NULL.
 func columnText(_ handle: OpaquePointer, _ index: CInt) -> String? {
     guard sqlite3_column_type(handle, index) != SQLITE_NULL, let text = sqlite3_column_text(handle, index) else { return nil }
-    return String(cString: text)
+    return String(decoding: UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, index))), as: UTF8.self)
 }
