@@ -64,13 +64,15 @@ public final class RecordIndex {
         try rebuild(chunk: RowPipeline.chunk, workers: RowPipeline.workers)
     }
 
-    /// `rebuild()` with the rows worked out by `workers` threads in chunks of `chunk` acts (tests
-    /// use small chunks to cross many chunk boundaries on a small history).
+    /// `rebuild()` with the rows worked out by `workers` threads in chunks of `chunk` acts, up to
+    /// `early` of them while the chain is walked (tests use small chunks to cross many chunk
+    /// boundaries on a small history, and `lockstep` to take the early path whatever the timing).
     /// `pendingRecords`: how many changed records wait before they are written (`MemoryRecordTable`).
-    func rebuild(chunk: Int, workers: Int, pendingRecords: Int = MemoryRecordTable.pending) throws(IndexError) {
+    func rebuild(chunk: Int, workers: Int, early: Int = RowPipeline.early, lockstep: Bool = false,
+                 pendingRecords: Int = MemoryRecordTable.pending) throws(IndexError) {
         _ = try write("be rebuilt") { db in
-            try self.indexAll(in: db, head: try self.ledger.head(), chunk: chunk, workers: workers,
-                                     pendingRecords: pendingRecords)
+            try self.indexAll(in: db, head: try self.ledger.head(), chunk: chunk, workers: workers, early: early,
+                              lockstep: lockstep, pendingRecords: pendingRecords)
         }
     }
 
@@ -102,24 +104,24 @@ public final class RecordIndex {
     }
 
     /// Empties the index and indexes every act up to `head`, with the query indexes dropped
-    /// during the load. The chain of acts is read on another thread (`ChainWalk`) while this one
-    /// empties the tables; then the rows are worked out from git on other threads (`RowPipeline`)
-    /// while this one writes them, in history order.
+    /// during the load. The chain of acts is walked and its rows worked out from git on other
+    /// threads (`RowPipeline`) while this one empties the tables, then writes the rows in history order.
     private func indexAll(in db: Database, head: ObjectID?, chunk: Int = RowPipeline.chunk, workers: Int = RowPipeline.workers,
+                          early: Int = RowPipeline.early, lockstep: Bool = false,
                           pendingRecords: Int = MemoryRecordTable.pending) throws -> IndexUpdate {
-        let walk = head.map { ChainWalk(path: ledger.path, head: $0) }
+        let pipeline = head.map { RowPipeline(path: ledger.path, head: $0, size: chunk, workers: workers, early: early, lockstep: lockstep) }
+        defer { pipeline?.stop() }
         try IndexSchema.clear(db)
-        guard let head, let walk else { return IndexUpdate(indexed: 0, rebuilt: true, warning: nil, head: nil) }
+        guard let head, let pipeline else { return IndexUpdate(indexed: 0, rebuilt: true, warning: nil, head: nil) }
         return try IndexSchema.withoutIndexes(db) {
-            let chain = try walk.chain()
-            let pipeline = RowPipeline(chain: chain, path: ledger.path, size: chunk, workers: workers)
-            defer { pipeline.stop() }
             let writer = try ActWriter(db: db, first: 1, records: MemoryRecordTable(db: db, pending: pendingRecords))
-            for index in 0..<pipeline.chunks {
-                for rows in try pipeline.rows(ofChunk: index) { try writer.write(rows) }
+            var count = 0
+            while let chunk = try pipeline.next() {
+                for rows in chunk { try writer.write(rows) }
+                count += chunk.count
             }
             try writer.finish()
-            return IndexUpdate(indexed: chain.count, rebuilt: true, warning: nil, head: head.hex)
+            return IndexUpdate(indexed: count, rebuilt: true, warning: nil, head: head.hex)
         }
     }
 

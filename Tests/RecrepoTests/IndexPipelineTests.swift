@@ -40,14 +40,19 @@ import Testing
         return (plant, index, try index.contentDigest())
     }
 
-    @Test("any chunk size, number of workers and of records written at once gives the index built act by act, digest for digest",
-          arguments: [(1, 1, 1), (1, 4, 2), (2, 2, 3), (3, 3, 5), (7, 2, 4_096), (512, 2, 1)])
-    func chunks(size: Int, workers: Int, pendingRecords: Int) throws {
+    @Test("""
+        any chunk size, number of workers, of chunks worked out while the chain is walked and of records written at once \
+        gives the index built act by act, digest for digest
+        """,
+          arguments: [(1, 1, 0, 1), (1, 4, 3, 2), (2, 2, 32, 3), (3, 3, 1, 5), (7, 2, 32, 4_096), (512, 2, 32, 1)])
+    func chunks(size: Int, workers: Int, early: Int, pendingRecords: Int) throws {
         let (plant, index, incremental) = try Self.plantIndexedActByAct()
         try withExtendedLifetime(plant) {  // the plant's repository is removed with it
-            try index.rebuild(chunk: size, workers: workers, pendingRecords: pendingRecords)
-            #expect(try index.actCount(after: nil) == plant.records.ledger.commits().count)
-            #expect(try index.contentDigest() == incremental)
+            for lockstep in [true, false] {
+                try index.rebuild(chunk: size, workers: workers, early: early, lockstep: lockstep, pendingRecords: pendingRecords)
+                #expect(try index.actCount(after: nil) == plant.records.ledger.commits().count)
+                #expect(try index.contentDigest() == incremental)
+            }
             #expect(try index.check() == [])
         }
     }
@@ -62,8 +67,21 @@ import Testing
         let file = "\(plant.repo.path)/objects/\(blob.prefix(2))/\(blob.dropFirst(2))"
         #expect(FileManager.default.fileExists(atPath: file), "the blob is a loose object")
         try FileManager.default.removeItem(atPath: file)
-        for (size, workers) in [(1, 3), (4, 2), (512, 1)] {
-            #expect(throws: IndexError.self) { try index.rebuild(chunk: size, workers: workers) }
+        for (size, workers, early) in [(1, 3, 32), (1, 3, 0), (4, 2, 32), (512, 1, 32)] {
+            #expect(throws: IndexError.self) { try index.rebuild(chunk: size, workers: workers, early: early, lockstep: true) }
+            #expect(try index.contentDigest() == incremental)
+        }
+    }
+
+    @Test("a commit missing in the middle of the history fails the walk, and the rebuild, which leaves the index as it was")
+    func missingCommit() throws {
+        let (plant, index, incremental) = try Self.plantIndexedActByAct()
+        let commit = try #require(try index.revisions(of: "WO-000002").first).commit
+        let file = "\(plant.repo.path)/objects/\(commit.prefix(2))/\(commit.dropFirst(2))"
+        #expect(FileManager.default.fileExists(atPath: file), "the commit is a loose object")
+        try FileManager.default.removeItem(atPath: file)
+        for (size, workers, early) in [(1, 2, 32), (2, 1, 0), (512, 2, 32)] {
+            #expect(throws: IndexError.self) { try index.rebuild(chunk: size, workers: workers, early: early, lockstep: true) }
             #expect(try index.contentDigest() == incremental)
         }
     }
