@@ -24,8 +24,10 @@ enum ChangeList {
         for (number, change) in changes.enumerated() {
             if number > 0 { bytes.append(0x2C) }
             bytes.append(0x5B)
-            let marker = change.old == nil ? "+" : change.new == nil ? "-" : "="
-            JSONValue.string(marker + change.field).appendCompact(to: &bytes)
+            let marker: UInt8 = change.old == nil ? 0x2B : change.new == nil ? 0x2D : 0x3D  // + - =
+            if !JSONValue.appendPlain(change.field, prefix: marker, to: &bytes) {
+                JSONValue.string(String(decoding: [marker], as: UTF8.self) + change.field).appendCompact(to: &bytes)
+            }
             if let old = change.old {
                 bytes.append(0x2C)
                 old.appendCompact(to: &bytes)

@@ -11,19 +11,22 @@ struct RecordFile {
     let id: String
     let role: Role
 
+    /// Read from the path's bytes: a rebuild reads the path of every file every act changed.
     init(path: String) {
-        let components = path.split(separator: "/", omittingEmptySubsequences: false)
-        let name = components.last.map(String.init) ?? path
-        let dot = name.lastIndex(of: ".")
-        let stem = dot.map { String(name[..<$0]) } ?? name
-        let suffix = dot.map { String(name[name.index(after: $0)...]) } ?? ""
+        let utf8 = path.utf8
+        let slash = utf8.firstIndex(of: 0x2F)
+        let nameStart = utf8.lastIndex(of: 0x2F).map { utf8.index(after: $0) } ?? utf8.startIndex
+        let name = utf8[nameStart...]
+        let dot = name.lastIndex(of: 0x2E)
+        let stem = String(Substring(dot.map { name[..<$0] } ?? name))
+        let suffix = dot.map { name[utf8.index(after: $0)...] }
         id = stem
-        role = suffix == "json" ? .json : suffix == "md" ? .body : .other
-        if components.count == 1 {
-            kind = stem
+        role = suffix.map { $0.elementsEqual("json".utf8) } == true ? .json : suffix.map { $0.elementsEqual("md".utf8) } == true ? .body : .other
+        if let slash {
+            let folder = utf8[..<slash]
+            kind = folder.elementsEqual("accounts".utf8) ? "account" : String(Substring(folder))
         } else {
-            let folder = String(components[0])
-            kind = folder == "accounts" ? "account" : folder
+            kind = stem
         }
     }
 }
@@ -72,14 +75,26 @@ extension JSONValue {
         case .null: bytes.append(contentsOf: "null".utf8)
         case .bool(let flag): bytes.append(contentsOf: (flag ? "true" : "false").utf8)
         case .integer(let number): bytes.append(contentsOf: String(number).utf8)
-        case .string(let text) where text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }):
-            bytes.append(0x22)
-            bytes.append(contentsOf: text.utf8)
-            bytes.append(0x22)
+        case .string(let text) where Self.appendPlain(text, to: &bytes):
+            break
         default:
             var canonical = CanonicalJSON.bytes(of: self)
             if canonical.last == 0x0A { canonical.removeLast() }
             bytes.append(contentsOf: canonical)
+        }
+    }
+
+    /// Appends `text` quoted, `prefix` before its first character, and returns true when it is
+    /// printable ASCII with nothing to escape; appends nothing and returns false otherwise.
+    static func appendPlain(_ text: String, prefix: UInt8? = nil, to bytes: inout [UInt8]) -> Bool {
+        var text = text
+        return text.withUTF8 { utf8 in
+            guard utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) else { return false }
+            bytes.append(0x22)
+            if let prefix { bytes.append(prefix) }
+            bytes.append(contentsOf: utf8)
+            bytes.append(0x22)
+            return true
         }
     }
 }

@@ -10,6 +10,9 @@ struct RowBatch {
     private let suffix: String
     private let columns: Int
     private let size: Int
+    /// The statement of a full batch, made at the first: most batches of a rebuild are full, and an
+    /// update of one act has none.
+    private var full: String?
     private var values: [DatabaseValue] = []
 
     /// `insert` is the statement up to `VALUES`, `suffix` what follows the rows (an upsert
@@ -34,7 +37,15 @@ struct RowBatch {
     /// time outside SQLite.
     mutating func flush() throws {
         guard !values.isEmpty else { return }
-        let statement = try db.cachedStatement(sql: Self.sql(insert, columns: columns, rows: values.count / columns) + suffix)
+        let rows = values.count / columns
+        let sql: String
+        if rows == size {
+            sql = full ?? Self.sql(insert, columns: columns, rows: rows) + suffix
+            full = sql
+        } else {
+            sql = Self.sql(insert, columns: columns, rows: rows) + suffix
+        }
+        let statement = try db.cachedStatement(sql: sql)
         _ = try statement.step(db, values) { _ in () }
         values.removeAll(keepingCapacity: true)
     }

@@ -64,4 +64,24 @@ import Testing
             #expect(try String.fetchAll(db, sql: "SELECT k FROM t ORDER BY k") == ["a", "b", "c"])
         }
     }
+
+    @Test("text is bound by its bytes: empty text is not NULL, a NUL inside and non-ASCII survive, integers and reals sit between")
+    func boundText() throws {
+        let queue = try DatabaseQueue()
+        try queue.write { db in
+            try db.execute(sql: "CREATE TABLE t (k TEXT PRIMARY KEY, a TEXT, n INTEGER, b TEXT, r REAL, c TEXT)")
+            let insert = try db.cachedStatement(sql: "INSERT INTO t (k, a, n, b, r, c) VALUES (?, ?, ?, ?, ?, ?)")
+            try insert.run(db, "one".databaseValue, "".databaseValue, 5.databaseValue, "a\u{0}b".databaseValue,
+                           2.5.databaseValue, "Prüfung 検査 ✓".databaseValue)
+            try insert.run(db, "two".databaseValue, "".databaseValue, DatabaseValue.null, "".databaseValue,
+                           DatabaseValue.null, "".databaseValue)
+            let row = try #require(try Row.fetchOne(db, sql: "SELECT a IS NULL AS none, a, n, b, length(CAST(b AS BLOB)) AS size, r, c FROM t WHERE k = 'one'"))
+            #expect(row["none"] as Bool? == false && row["a"] as String? == "")
+            #expect(row["n"] as Int? == 5 && row["size"] as Int? == 3 && row["r"] as Double? == 2.5)
+            #expect(row["c"] as String? == "Prüfung 検査 ✓")
+            let lookup = try db.cachedStatement(sql: "SELECT b FROM t WHERE k = ?")
+            #expect(try lookup.step(db, "one".databaseValue) { columnText($0, 0) } == .some("a\u{0}b"))
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM t WHERE k = 'two' AND a = '' AND b = '' AND c = ''") == 1)
+        }
+    }
 }

@@ -122,8 +122,8 @@ public enum FieldDiff {
 
     /// `path.key`, or `path["key"]` when the key is not a plain identifier.
     private static func member(_ path: String, _ key: String) -> String {
-        let bytes = Array(key.utf8)
-        let plain = !bytes.isEmpty && !(48...57).contains(bytes[0])
+        let bytes = key.utf8
+        let plain = bytes.first.map { !(48...57).contains($0) } == true
             && bytes.allSatisfy { (48...57).contains($0) || (65...90).contains($0) || (97...122).contains($0) || $0 == 95 }
         if plain { return path.isEmpty ? key : path + "." + key }
         var quoted = ""

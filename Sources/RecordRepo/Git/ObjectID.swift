@@ -39,12 +39,22 @@ public struct ObjectID: Hashable, Sendable, Comparable, CustomStringConvertible 
     public var isZero: Bool { a == 0 && b == 0 && c == 0 }
     public static let zero = ObjectID(git_oid())
 
+    /// Forty lowercase hexadecimal digits, written straight into the string's storage: a rebuild
+    /// of the index writes three for every act.
     public var hex: String {
         var oid = raw
-        var buffer = [CChar](repeating: 0, count: 41)
-        git_oid_tostr(&buffer, 41, &oid)
-        return String(decoding: buffer.prefix(40).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return withUnsafeBytes(of: &oid.id) { raw in
+            String(unsafeUninitializedCapacity: 40) { out in
+                for (index, byte) in raw.enumerated() {
+                    out[2 * index] = Self.digits[Int(byte >> 4)]
+                    out[2 * index + 1] = Self.digits[Int(byte & 0x0f)]
+                }
+                return 40
+            }
+        }
     }
+
+    private static let digits: [UInt8] = Array("0123456789abcdef".utf8)
 
     public var short: String { String(hex.prefix(12)) }
     public var description: String { hex }
