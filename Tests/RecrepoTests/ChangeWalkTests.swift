@@ -44,4 +44,47 @@ import Testing
         #expect(sorted.map(\.name) == ["a", "a-b", "a.b", "a", "a0"])
         #expect(sorted.map(\.isTree) == [false, true, false, true, false], "a file and a folder of one name differ")
     }
+
+    @Test("the entries outside the window the tree walk compares are the same in both trees, byte for byte")
+    func differingWindow() throws {
+        // Deterministic: a linear congruential generator, IDs full of NUL, space and octal digits.
+        var state: UInt64 = 0x5EED
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let alphabet: [UInt8] = [0, 32, 48, 49, 55, 0x61]
+        func id() -> [UInt8] { (0..<20).map { _ in alphabet[next(alphabet.count)] } }
+        func tree(_ entries: [(name: String, isTree: Bool, id: [UInt8])]) throws -> RawTree {
+            var data = Data()
+            for entry in entries.sorted(by: { ($0.name + ($0.isTree ? "/" : "")).utf8.lexicographicallyPrecedes(($1.name + ($1.isTree ? "/" : "")).utf8) }) {
+                data.append(Data("\(entry.isTree ? "40000" : "100644") \(entry.name)\0".utf8))
+                data.append(Data(entry.id))
+            }
+            return try RawTree(data, id: .zero)
+        }
+        func bytes(_ tree: RawTree, _ index: Int) -> ArraySlice<UInt8> {
+            let start = index > 0 ? tree.entries[index - 1].id + 20 : 0
+            return tree.bytes[start..<tree.entries[index].id + 20]
+        }
+        for _ in 0..<400 {
+            var entries = (0..<next(12)).map { (name: "e\($0)", isTree: next(3) == 0, id: id()) }
+            let old = try tree(entries)
+            for _ in 0..<(1 + next(3)) {
+                switch next(3) {
+                case 0 where !entries.isEmpty: entries[next(entries.count)].id = id()
+                case 1 where !entries.isEmpty: entries.remove(at: next(entries.count))
+                default: entries.append((name: "n\(next(100))", isTree: next(2) == 0, id: id()))
+                }
+            }
+            let new = try tree(entries)
+            let (first, oldEnd, newEnd) = RawTree.differing(old, new)
+            #expect(first <= oldEnd && first <= newEnd)
+            #expect(old.entries.count - oldEnd == new.entries.count - newEnd)
+            for index in 0..<first { #expect(bytes(old, index) == bytes(new, index)) }
+            for back in 1...max(1, old.entries.count - oldEnd) where back <= old.entries.count - oldEnd {
+                #expect(bytes(old, old.entries.count - back) == bytes(new, new.entries.count - back))
+            }
+        }
+    }
 }

@@ -78,9 +78,10 @@ extension GitRepository {
                                 into paths: inout [ChangedFile]) throws(GitError) {
         let oldTree = try old.map { id throws(GitError) in try trees.tree(id) } ?? RawTree.empty
         let newTree = try new.map { id throws(GitError) in try trees.tree(id) } ?? RawTree.empty
-        var i = 0, j = 0
-        while i < oldTree.entries.count || j < newTree.entries.count {
-            let order = i == oldTree.entries.count ? 1 : j == newTree.entries.count ? -1
+        let (first, oldEnd, newEnd) = RawTree.differing(oldTree, newTree)
+        var i = first, j = first
+        while i < oldEnd || j < newEnd {
+            let order = i == oldEnd ? 1 : j == newEnd ? -1
                 : RawTree.order(oldTree, oldTree.entries[i], newTree, newTree.entries[j])
             if order == 0 {
                 let a = oldTree.entries[i], b = newTree.entries[j]
@@ -182,6 +183,59 @@ struct RawTree {
         let x: UInt8 = common < a.name.count ? left.bytes[a.name.lowerBound + common] : a.kind == .tree ? 47 : 0
         let y: UInt8 = common < b.name.count ? right.bytes[b.name.lowerBound + common] : b.kind == .tree ? 47 : 0
         return x == y ? 0 : x < y ? -1 : 1
+    }
+
+    /// The entries that may differ between two trees: `left.entries[first..<leftEnd]` and
+    /// `right.entries[first..<rightEnd]`; the others are the same entries, byte for byte.
+    ///
+    /// An act changes one entry or a few in a tree of up to a hundred, so the walk compares the
+    /// trees' bytes, eight at a time, rather than entry by entry. Entries wholly inside the bytes
+    /// the trees start with lie at the same offsets in both and are the same. At the end, an
+    /// entry wholly inside the bytes both end with is the same in both when it starts at the same
+    /// distance from the end in both (a parse from the start finds it there in each), and so are
+    /// the entries after it.
+    static func differing(_ left: RawTree, _ right: RawTree) -> (first: Int, leftEnd: Int, rightEnd: Int) {
+        var leftEnd = left.entries.count, rightEnd = right.entries.count
+        guard leftEnd > 0, rightEnd > 0 else { return (0, leftEnd, rightEnd) }
+        let (prefix, suffix) = left.bytes.withUnsafeBytes { a in
+            right.bytes.withUnsafeBytes { b in (commonPrefix(a, b), commonSuffix(a, b)) }
+        }
+        var first = 0
+        while first < leftEnd, first < rightEnd, left.entries[first].id + 20 <= prefix { first += 1 }
+        while leftEnd > first, rightEnd > first {
+            let leftStart = leftEnd > 1 ? left.entries[leftEnd - 2].id + 20 : 0
+            let rightStart = rightEnd > 1 ? right.entries[rightEnd - 2].id + 20 : 0
+            let tail = left.bytes.count - leftStart
+            guard tail <= suffix, right.bytes.count - rightStart == tail else { break }
+            leftEnd -= 1
+            rightEnd -= 1
+        }
+        return (first, leftEnd, rightEnd)
+    }
+
+    /// How many bytes `a` and `b` start with in common.
+    static func commonPrefix(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int {
+        let count = min(a.count, b.count)
+        var offset = 0
+        while offset + 8 <= count,
+              a.loadUnaligned(fromByteOffset: offset, as: UInt64.self) == b.loadUnaligned(fromByteOffset: offset, as: UInt64.self) {
+            offset += 8
+        }
+        while offset < count, a[offset] == b[offset] { offset += 1 }
+        return offset
+    }
+
+    /// How many bytes `a` and `b` end with in common.
+    static func commonSuffix(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int {
+        let count = min(a.count, b.count)
+        var length = 0
+        while length + 8 <= count,
+              a.loadUnaligned(fromByteOffset: a.count - length - 8, as: UInt64.self)
+                == b.loadUnaligned(fromByteOffset: b.count - length - 8, as: UInt64.self) {
+            length += 8
+        }
+        while length < count, a[a.count - length - 1] == b[b.count - length - 1] { length += 1 }
+        return length
     }
 
     static func sameObject(_ left: RawTree, _ a: Entry, _ right: RawTree, _ b: Entry) -> Bool {
