@@ -80,7 +80,7 @@ public enum FieldDiff {
         case (.object(let a)?, .object(let b)?):
             var keys = Array(a.keys)
             for key in b.keys where a[key] == nil { keys.append(key) }
-            keys.sort { $0.utf8Precedes($1) }
+            keys = keys.sortedByUTF8()
             for key in keys { compare(a[key], b[key], path: member(path, key), into: &out) }
         case (.array(let a)?, .array(let b)?):
             for index in 0..<max(a.count, b.count) {
@@ -110,7 +110,7 @@ public enum FieldDiff {
         switch value {
         case nil: return
         case .object(let fields)? where !fields.isEmpty:
-            for key in fields.keys.sorted(by: { $0.utf8Precedes($1) }) {
+            for key in fields.keys.sortedByUTF8() {
                 leaves(of: fields[key], path: member(path, key), visit)
             }
         case .array(let items)? where !items.isEmpty:

@@ -39,7 +39,7 @@ public enum CanonicalJSON {
         case .object(let fields):
             guard !fields.isEmpty else { out += "{}"; return }
             out += "{\n"
-            let keys = fields.keys.sorted { $0.utf8Precedes($1) }
+            let keys = fields.keys.sortedByUTF8()
             for (index, key) in keys.enumerated() {
                 out += pad
                 quote(key, into: &out)
