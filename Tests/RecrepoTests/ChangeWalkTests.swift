@@ -87,4 +87,25 @@ import Testing
             }
         }
     }
+
+    @Test("a raw tree reads every mode git writes, and refuses a malformed entry as libgit2 would")
+    func rawTreeModes() throws {
+        func entry(_ mode: String, _ name: String, id: UInt8 = 7) -> Data { Data("\(mode) \(name)\0".utf8) + Data(repeating: id, count: 20) }
+        let tree = try RawTree(entry("100644", "a") + entry("100755", "b") + entry("120000", "c") + entry("160000", "d")
+                               + entry("40000", "e") + entry("040000", "f"), id: .zero)
+        #expect(tree.entries.map(\.kind) == [.blob, .blob, .blob, .commit, .tree, .tree])
+        #expect(tree.entries.map { tree.file($0).name } == ["a", "b", "c", "d", "e", "f"])
+        let malformed: [Data] = [
+            Data("100644a\0".utf8) + Data(repeating: 1, count: 20),  // no space after the mode
+            entry("1006448", "a"),                                    // a mode of seven digits
+            entry("100694", "a"),                                     // not octal
+            entry("100644", ""),                                      // no name
+            Data("100644 a".utf8),                                    // no NUL
+            Data("100644 a\0".utf8) + Data(repeating: 1, count: 19),  // an ID cut short
+            Data("40000 ".utf8),                                      // nothing after the mode
+        ]
+        for data in malformed {
+            #expect(throws: GitError.self, "\(Array(data))") { try RawTree(data, id: .zero) }
+        }
+    }
 }

@@ -38,6 +38,8 @@ public enum FieldDiff {
     /// ones added. Equal inputs give no change.
     public static func changes(from old: JSONValue?, to new: JSONValue?) -> [FieldChange] {
         var out: [FieldChange] = []
+        // A record's creation lists every field: room for a work order's, not grown five times.
+        out.reserveCapacity(16)
         compare(old, new, path: "", into: &out)
         return out
     }

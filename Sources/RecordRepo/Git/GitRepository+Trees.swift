@@ -141,13 +141,23 @@ struct RawTree {
         let bytes = [UInt8](data)
         let entries = try bytes.withUnsafeBufferPointer { buffer throws(GitError) -> [Entry] in
             var entries: [Entry] = []
-            // An entry takes at least 28 bytes (mode, space, a name of one byte, NUL, ID), 40-odd
-            // in a record tree.
-            entries.reserveCapacity(buffer.count / 40 + 1)
+            // An entry takes at least 28 bytes (mode, space, a name of one byte, NUL, ID): room
+            // for every entry at once, never grown.
+            entries.reserveCapacity(buffer.count / 28 + 1)
             var index = 0
             while index < buffer.count {
                 var mode = 0
                 let modeStart = index
+                // The modes git writes for files and folders, recognised whole.
+                if index + 7 <= buffer.count, buffer[index] == 49, buffer[index + 1] == 48, buffer[index + 2] == 48,
+                   buffer[index + 3] == 54, buffer[index + 4] == 52, buffer[index + 5] == 52, buffer[index + 6] == 32 {
+                    mode = 0o100644
+                    index += 6
+                } else if index + 6 <= buffer.count, buffer[index] == 52, buffer[index + 1] == 48, buffer[index + 2] == 48,
+                          buffer[index + 3] == 48, buffer[index + 4] == 48, buffer[index + 5] == 32 {
+                    mode = 0o40000
+                    index += 5
+                }
                 while index < buffer.count, buffer[index] != 32 {
                     guard (48...55).contains(buffer[index]), index - modeStart < 7 else { throw Self.malformed(id) }
                     mode = mode << 3 | Int(buffer[index] - 48)
@@ -155,8 +165,7 @@ struct RawTree {
                 }
                 guard index > modeStart, index < buffer.count else { throw Self.malformed(id) }
                 let nameStart = index + 1
-                var nul = nameStart
-                while nul < buffer.count, buffer[nul] != 0 { nul += 1 }
+                let nul = Self.nul(in: buffer, from: nameStart)
                 guard nul < buffer.count, nul > nameStart, nul + 21 <= buffer.count else { throw Self.malformed(id) }
                 let type = mode & 0o170000
                 entries.append(Entry(name: nameStart..<nul, id: nul + 1, kind: type == 0o040000 ? .tree : type == 0o160000 ? .commit : .blob))
@@ -166,6 +175,13 @@ struct RawTree {
         }
         self.bytes = bytes
         self.entries = entries
+    }
+
+    /// The offset of the first NUL at or after `start`, or the buffer's end.
+    private static func nul(in buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard start < buffer.count, let base = buffer.baseAddress,
+              let found = memchr(base + start, 0, buffer.count - start) else { return buffer.count }
+        return UnsafeRawPointer(found) - UnsafeRawPointer(base)
     }
 
     private static func malformed(_ id: ObjectID) -> GitError {
@@ -189,7 +205,7 @@ struct RawTree {
     /// `right.entries[first..<rightEnd]`; the others are the same entries, byte for byte.
     ///
     /// An act changes one entry or a few in a tree of up to a hundred, so the walk compares the
-    /// trees' bytes, eight at a time, rather than entry by entry. Entries wholly inside the bytes
+    /// trees' bytes, in blocks, rather than entry by entry. Entries wholly inside the bytes
     /// the trees start with lie at the same offsets in both and are the same. At the end, an
     /// entry wholly inside the bytes both end with is the same in both when it starts at the same
     /// distance from the end in both (a parse from the start finds it there in each), and so are
@@ -217,6 +233,10 @@ struct RawTree {
     static func commonPrefix(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int {
         let count = min(a.count, b.count)
         var offset = 0
+        // Blocks through memcmp first (vectorised), then words, then bytes.
+        if let x = a.baseAddress, let y = b.baseAddress {
+            while offset + 256 <= count, memcmp(x + offset, y + offset, 256) == 0 { offset += 256 }
+        }
         while offset + 8 <= count,
               a.loadUnaligned(fromByteOffset: offset, as: UInt64.self) == b.loadUnaligned(fromByteOffset: offset, as: UInt64.self) {
             offset += 8
@@ -229,6 +249,9 @@ struct RawTree {
     static func commonSuffix(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int {
         let count = min(a.count, b.count)
         var length = 0
+        if let x = a.baseAddress, let y = b.baseAddress {
+            while length + 256 <= count, memcmp(x + a.count - length - 256, y + b.count - length - 256, 256) == 0 { length += 256 }
+        }
         while length + 8 <= count,
               a.loadUnaligned(fromByteOffset: a.count - length - 8, as: UInt64.self)
                 == b.loadUnaligned(fromByteOffset: b.count - length - 8, as: UInt64.self) {
