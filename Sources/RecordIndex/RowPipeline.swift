@@ -12,9 +12,10 @@ import RecordRepo
 final class RowPipeline: Sendable {
     /// Acts per chunk: enough to amortise handing a chunk over, few enough to start writing early.
     static let chunk = 512
-    /// Chunks that may be worked out while the walk goes on, held until the writer reaches them
-    /// at the end. A history of 100,000 acts is walked in about the time two threads take for 20.
-    static let early = 32
+    /// Chunks that may be worked out while the walk goes on, held until the writer reaches them at
+    /// the end. On two cores the walk of 100,000 acts leaves time for about 40; at 32 the workers
+    /// stopped for the last half second of it.
+    static let early = 64
     /// One worker per core, beside the walk and the writer: reading git and diffing is most of the work.
     static var workers: Int { ProcessInfo.processInfo.activeProcessorCount }
 
