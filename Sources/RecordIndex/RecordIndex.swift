@@ -18,7 +18,8 @@ public final class RecordIndex {
     /// The index file.
     public let path: String
     let ledger: Ledger
-    let queue: DatabaseQueue
+    /// Replaced, whole, when SQLite finds the file damaged (`replaceFile()`).
+    private(set) var queue: DatabaseQueue
 
     /// Opens the index of `records`, creating it (empty: the next `update()` fills it) when it is
     /// missing, of another schema version, or not a readable SQLite file.
@@ -29,38 +30,52 @@ public final class RecordIndex {
     init(ledger: Ledger, path: String) throws(IndexError) {
         self.ledger = ledger
         self.path = path
-        var config = Configuration()
-        config.journalMode = .wal
-        config.busyMode = .timeout(30)
-        config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         do {
-            queue = try Self.openQueue(path, config)
+            queue = try Self.openQueue(path)
         } catch {
             // Derived data: a damaged or foreign file is replaced, never repaired.
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-            do { queue = try Self.openQueue(path, config) } catch {
+            Self.removeFile(path)
+            do { queue = try Self.openQueue(path) } catch {
                 throw Self.wrap(error, path: path, operation: "be opened")
             }
         }
     }
 
-    private static func openQueue(_ path: String, _ config: Configuration) throws -> DatabaseQueue {
+    static func openQueue(_ path: String) throws -> DatabaseQueue {
+        var config = Configuration()
+        config.journalMode = .wal
+        config.busyMode = .timeout(30)
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         let queue = try DatabaseQueue(path: path, configuration: config)
         try queue.write { db in _ = try IndexSchema.prepare(db) }
         return queue
     }
 
-    /// Indexes every act on `main` after the last indexed one, in one transaction. When the last
-    /// indexed commit is no longer on `main` (history rewritten or rolled back) the index is
-    /// rebuilt from the first act and `warning` says so. One new act costs one act's work,
-    /// whatever the length of the history.
-    @discardableResult
-    public func update() throws(IndexError) -> IndexUpdate {
-        try write("be updated") { db in try self.update(in: db) }
+    static func removeFile(_ path: String) {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
 
-    /// Empties the index and indexes every act on `main` again, in one transaction.
-    public func rebuild() throws(IndexError) {
+    /// Opens an empty index in place of the file, which SQLite found damaged.
+    func replaceFile() throws(IndexError) {
+        try? queue.close()
+        Self.removeFile(path)
+        do { queue = try Self.openQueue(path) } catch { throw Self.wrap(error, path: path, operation: "be replaced") }
+    }
+
+    /// Indexes every act on `main` after the last indexed one, in one transaction. When the last
+    /// indexed commit is no longer on `main` (history rewritten or rolled back) the index is
+    /// rebuilt from the first act and `warning` says so, as it does when SQLite finds the file
+    /// damaged (`writeReplacingDamaged`). One new act costs one act's work, whatever the length of
+    /// the history.
+    @discardableResult
+    public func update() throws(IndexError) -> IndexUpdate {
+        try writeReplacingDamaged("be updated") { db in try self.update(in: db) }
+    }
+
+    /// Empties the index and indexes every act on `main` again, in one transaction; a file SQLite
+    /// finds damaged is replaced, and `warning` says so.
+    @discardableResult
+    public func rebuild() throws(IndexError) -> IndexUpdate {
         try rebuild(chunk: RowPipeline.chunk, workers: RowPipeline.workers)
     }
 
@@ -68,9 +83,10 @@ public final class RecordIndex {
     /// `early` of them while the chain is walked (tests use small chunks to cross many chunk
     /// boundaries on a small history, and `lockstep` to take the early path whatever the timing).
     /// `pendingRecords`: how many changed records wait before they are written (`MemoryRecordTable`).
+    @discardableResult
     func rebuild(chunk: Int, workers: Int, early: Int = RowPipeline.early, lockstep: Bool = false,
-                 pendingRecords: Int = MemoryRecordTable.pending) throws(IndexError) {
-        _ = try write("be rebuilt") { db in
+                 pendingRecords: Int = MemoryRecordTable.pending) throws(IndexError) -> IndexUpdate {
+        try writeReplacingDamaged("be rebuilt") { db in
             try self.indexAll(in: db, head: try self.ledger.head(), chunk: chunk, workers: workers, early: early,
                               lockstep: lockstep, pendingRecords: pendingRecords)
         }
@@ -136,19 +152,22 @@ public final class RecordIndex {
     /// `BEGIN` and `COMMIT` come from the connection's statement cache: GRDB's `inTransaction`
     /// prepares both again at every call, which was a tenth of an update of one act.
     func write<T>(_ operation: String, _ body: (Database) throws -> T) throws(IndexError) -> T {
-        do {
-            return try queue.writeWithoutTransaction { db in
-                try db.cachedStatement(sql: "BEGIN IMMEDIATE TRANSACTION").execute()
-                do {
-                    let result = try body(db)
-                    try db.cachedStatement(sql: "COMMIT TRANSACTION").execute()
-                    return result
-                } catch {
-                    if db.isInsideTransaction { try? db.rollback() }
-                    throw error
-                }
+        do { return try transaction(body) } catch { throw Self.wrap(error, path: path, operation: operation) }
+    }
+
+    /// `write` without turning the failure into an `IndexError`.
+    func transaction<T>(_ body: (Database) throws -> T) throws -> T {
+        try queue.writeWithoutTransaction { db in
+            try db.cachedStatement(sql: "BEGIN IMMEDIATE TRANSACTION").execute()
+            do {
+                let result = try body(db)
+                try db.cachedStatement(sql: "COMMIT TRANSACTION").execute()
+                return result
+            } catch {
+                if db.isInsideTransaction { try? db.rollback() }
+                throw error
             }
-        } catch { throw Self.wrap(error, path: path, operation: operation) }
+        }
     }
 
     /// Runs a read, turning failures into `IndexError`.
