@@ -9,10 +9,11 @@ import RecordRepo
 func indexBenchmark(plant: BenchPlant, repository: String, early: UpdateTimes) throws {
     let index = try RecordIndex.open(for: plant.records)
     let commits = (try? plant.records.ledger.commits().count) ?? 0
-    // Rebuild and scan alternate, three times each: on a shared machine speed drifts from one
-    // minute to the next, and a single pair measures the drift as much as the code.
+    // Rebuild and scan alternate, five times each: on a shared machine speed drifts from one
+    // minute to the next, and a single pair measures the drift as much as the code (three pairs
+    // of one run gave 1.69x to 2.41x).
     var rebuilds: [Double] = [], scans: [Double] = []
-    for _ in 0..<3 {
+    for _ in 0..<5 {
         scans.append(spawn("/bin/sh", ["-c", "git -C \"$0\" log --raw --no-abbrev --format='%H %P%n%B' main > /dev/null", repository]).seconds)
         rebuilds.append(try timed { try index.rebuild() })
     }

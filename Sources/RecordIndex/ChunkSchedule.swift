@@ -31,7 +31,8 @@ final class ChunkSchedule: @unchecked Sendable {
 
     /// The chain walked so far, newest first, one array per chunk; emptied when the chunk is taken.
     private var chunks: [[ChainLink]] = []
-    /// The tree of each chunk's newest act: the parent tree of the chunk after it.
+    /// The tree of each chunk's newest act: the tree of the parent of the oldest act of the chunk
+    /// numbered one less (the next newer).
     private var newestTrees: [ObjectID] = []
     /// Set once the walk has reached the root.
     private var walked = false
