@@ -21,7 +21,13 @@ struct RecordFile {
         let stem = String(Substring(dot.map { name[..<$0] } ?? name))
         let suffix = dot.map { name[utf8.index(after: $0)...] }
         id = stem
-        role = suffix.map { $0.elementsEqual("json".utf8) } == true ? .json : suffix.map { $0.elementsEqual("md".utf8) } == true ? .body : .other
+        if let suffix, suffix.elementsEqual("json".utf8) {
+            role = .json
+        } else if let suffix, suffix.elementsEqual("md".utf8) {
+            role = .body
+        } else {
+            role = .other
+        }
         if let slash {
             let folder = utf8[..<slash]
             kind = folder.elementsEqual("accounts".utf8) ? "account" : String(Substring(folder))
