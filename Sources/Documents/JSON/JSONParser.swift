@@ -66,6 +66,8 @@ public struct JSONParser {
         var fields: [String: JSONValue] = [:]
         skipSpace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(fields) }
+        // Room for a record's fields at once: a dictionary that grows rehashes every key each time.
+        fields.reserveCapacity(12)
         while true {
             skipSpace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw fail("expected a key") }

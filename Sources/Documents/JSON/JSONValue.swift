@@ -1,7 +1,11 @@
 import Foundation
 
 /// A JSON document as a value. Used at the edges only: canonical printing, schema checks.
-public indirect enum JSONValue: Codable, Sendable, Equatable {
+///
+/// Not `indirect`: arrays and dictionaries already hold their elements on the heap, and an
+/// indirect enum boxes every value, a string or a number included (a rebuild of the index parses
+/// about ten values per act).
+public enum JSONValue: Codable, Sendable, Equatable {
     case null
     case bool(Bool)
     case integer(Int64)
