@@ -38,13 +38,8 @@ struct RowBatch {
     mutating func flush() throws {
         guard !values.isEmpty else { return }
         let rows = values.count / columns
-        let sql: String
-        if rows == size {
-            sql = full ?? Self.sql(insert, columns: columns, rows: rows) + suffix
-            full = sql
-        } else {
-            sql = Self.sql(insert, columns: columns, rows: rows) + suffix
-        }
+        let sql = (rows == size ? full : nil) ?? Self.sql(insert, columns: columns, rows: rows) + suffix
+        if rows == size { full = sql }
         let statement = try db.cachedStatement(sql: sql)
         _ = try statement.step(db, values) { _ in () }
         values.removeAll(keepingCapacity: true)

@@ -24,9 +24,8 @@ extension ActInfo {
 
     /// The act of a commit known by its ID, first parent and raw message.
     static func parse(commit: ObjectID, parent: ObjectID?, message: String) -> Result<ActInfo, TrailerProblem> {
-        Trailers.parse(message: message).map {
-            ActInfo(commit: commit, parent: parent, summary: $0.summary, trailers: $0.trailers)
-        }
+        var message = message
+        return message.withUTF8 { parse(commit: commit, parent: parent, utf8: $0) }
     }
 
     /// `parse(commit:parent:message:)` of a raw message given as its bytes.
