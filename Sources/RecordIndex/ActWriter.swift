@@ -6,7 +6,10 @@ import RecordRepo
 /// transaction, numbering them from `first`; `finish()` flushes and records the last act in `meta`.
 ///
 /// Rows that no later act reads back (acts, changes) go in many at a time, one multi-row INSERT
-/// per batch: in a rebuild, the work SQLite and GRDB do per statement was most of the writing. The
+/// per batch: in a rebuild, the work SQLite and GRDB do per statement was most of the writing.
+/// `OR ROLLBACK`: a statement of many rows that may fail on a constraint halfway makes SQLite copy
+/// each page it touches to a statement journal first, so as to undo that statement alone; a
+/// failure here undoes the whole transaction anyway (`RecordIndex.transaction`). The
 /// records table (`RecordTable`) is followed act by act, as an act's equipment and department come
 /// from what earlier acts wrote there.
 final class ActWriter {
@@ -22,10 +25,10 @@ final class ActWriter {
         seq = first
         self.records = records
         acts = try RowBatch(db, insert: """
-            INSERT INTO acts (seq, commit_id, parent, time, signer, name, meaning, record, kind, revision, reason,
+            INSERT OR ROLLBACK INTO acts (seq, commit_id, parent, time, signer, name, meaning, record, kind, revision, reason,
                               summary, equipment, department) VALUES
             """, columns: 14)
-        changes = try RowBatch(db, insert: "INSERT INTO changes (record, seq, fields) VALUES", columns: 3)
+        changes = try RowBatch(db, insert: "INSERT OR ROLLBACK INTO changes (record, seq, fields) VALUES", columns: 3)
     }
 
     /// Writes the next act; the records table holds the state of its parent.

@@ -45,7 +45,10 @@ public final class RecordIndex {
         var config = Configuration()
         config.journalMode = .wal
         config.busyMode = .timeout(30)
-        config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        // Temporary data in memory: the sorts of CREATE INDEX at the end of a rebuild, and the
+        // statement journal each CREATE INDEX keeps of the freed pages it reuses, went to files
+        // of their own, about ten thousand writes at the one-threaded end of a rebuild.
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY") }
         let queue = try DatabaseQueue(path: path, configuration: config)
         try queue.write { db in _ = try IndexSchema.prepare(db) }
         return queue

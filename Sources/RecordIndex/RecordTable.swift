@@ -101,6 +101,8 @@ final class MemoryRecordTable: RecordTable {
     private var rows: [RecordKey: Columns] = [:]
     /// Records changed (or removed) since the last write.
     private var changed: Set<RecordKey> = []
+    /// Records the table holds a row of.
+    private var stored: Set<RecordKey> = []
 
     /// The table in `db` must be empty. `pending` records changed wait before they are written
     /// (tests write after every few).
@@ -138,29 +140,42 @@ final class MemoryRecordTable: RecordTable {
     func finish() throws {
         try write()
         rows = [:]
+        stored = []
     }
 
-    /// Writes every record changed since the last write, whole, over what the table holds.
+    /// Writes every record changed since the last write, whole, over what the table holds: rows
+    /// new to the table in multi-row INSERTs, rows it holds one UPDATE each. A multi-row upsert
+    /// would take both, but SQLite journals every page it touches (a statement journal) in case
+    /// it must undo the statement alone; `OR ROLLBACK`, which undoes the whole rebuild instead,
+    /// cannot be given to an upsert's UPDATE.
     private func write() throws {
         guard !changed.isEmpty else { return }
         var batch = try RowBatch(db, insert: """
-            INSERT INTO records (kind, id, path, blob, body_blob, last_seq, commit_id, status, equipment, department) VALUES
-            """, columns: 10, suffix: """
-             ON CONFLICT (kind, id) DO UPDATE SET path = excluded.path, blob = excluded.blob, body_blob = excluded.body_blob,
-                last_seq = excluded.last_seq, commit_id = excluded.commit_id, status = excluded.status,
-                equipment = excluded.equipment, department = excluded.department
+            INSERT OR ROLLBACK INTO records (kind, id, path, blob, body_blob, last_seq, commit_id, status, equipment, department)
+            VALUES
+            """, columns: 10)
+        let update = try db.cachedStatement(sql: """
+            UPDATE records SET path = ?, blob = ?, body_blob = ?, last_seq = ?, commit_id = ?, status = ?, equipment = ?,
+                department = ? WHERE kind = ? AND id = ?
             """)
         let delete = try db.cachedStatement(sql: "DELETE FROM records WHERE kind = ? AND id = ?")
         // In the table's key order (SQLite compares text bytewise), so that the writes go page by page.
         let keys = changed.sorted { $0.kind == $1.kind ? $0.id.utf8Precedes($1.id) : $0.kind.utf8Precedes($1.kind) }
         for key in keys {
             guard let row = rows[key] else {
-                try delete.execute(arguments: [key.kind, key.id])
+                if stored.remove(key) != nil { try delete.run(db, key.kind.databaseValue, key.id.databaseValue) }
                 continue
             }
-            try batch.add(key.kind.databaseValue, key.id.databaseValue, row.path.databaseValue, row.blob.databaseValue,
-                          row.bodyBlob.databaseValue, row.lastSeq.databaseValue, row.commit.databaseValue, row.status.databaseValue,
-                          row.equipment.databaseValue, row.department.databaseValue)
+            if stored.insert(key).inserted {
+                try batch.add(key.kind.databaseValue, key.id.databaseValue, row.path.databaseValue, row.blob.databaseValue,
+                              row.bodyBlob.databaseValue, row.lastSeq.databaseValue, row.commit.databaseValue,
+                              row.status.databaseValue, row.equipment.databaseValue, row.department.databaseValue)
+            } else {
+                try update.run(db, row.path.databaseValue, row.blob.databaseValue, row.bodyBlob.databaseValue,
+                               row.lastSeq.databaseValue, row.commit.databaseValue, row.status.databaseValue,
+                               row.equipment.databaseValue, row.department.databaseValue, key.kind.databaseValue,
+                               key.id.databaseValue)
+            }
         }
         try batch.flush()
         changed.removeAll(keepingCapacity: true)

@@ -7,7 +7,6 @@ import GRDB
 struct RowBatch {
     private let db: Database
     private let insert: String
-    private let suffix: String
     private let columns: Int
     private let size: Int
     /// The statement of a full batch, made at the first: most batches of a rebuild are full, and an
@@ -15,13 +14,11 @@ struct RowBatch {
     private var full: String?
     private var values: [DatabaseValue] = []
 
-    /// `insert` is the statement up to `VALUES`, `suffix` what follows the rows (an upsert
-    /// clause); each row has `columns` values. A batch stays under 999 arguments, SQLite's
-    /// smallest limit.
-    init(_ db: Database, insert: String, columns: Int, suffix: String = "") throws {
+    /// `insert` is the statement up to `VALUES`; each row has `columns` values. A batch stays
+    /// under 999 arguments, SQLite's smallest limit.
+    init(_ db: Database, insert: String, columns: Int) throws {
         self.db = db
         self.insert = insert
-        self.suffix = suffix
         self.columns = columns
         size = max(1, min(999, db.maximumStatementArgumentCount) / columns)
     }
@@ -38,7 +35,7 @@ struct RowBatch {
     mutating func flush() throws {
         guard !values.isEmpty else { return }
         let rows = values.count / columns
-        let sql = (rows == size ? full : nil) ?? Self.sql(insert, columns: columns, rows: rows) + suffix
+        let sql = (rows == size ? full : nil) ?? Self.sql(insert, columns: columns, rows: rows)
         if rows == size { full = sql }
         let statement = try db.cachedStatement(sql: sql)
         _ = try statement.step(db, values) { _ in () }

@@ -1,5 +1,6 @@
 import Documents
 import Foundation
+import GRDB
 @testable import RecordIndex
 import RecordRepo
 import Testing
@@ -106,5 +107,28 @@ import Testing
         #expect(update.indexed == 1 && !update.rebuilt)
         #expect(try index.revisions(of: job).count == 1)
         #expect(try index.check() == [])
+    }
+
+    @Test("""
+        a row refused in the middle of a write (INSERT OR ROLLBACK) undoes the whole transaction: SQLite's error is what \
+        surfaces, and the index is as it was
+        """)
+    func refusedRowUndoesAll() throws {
+        let (plant, index, incremental) = try Self.plantIndexedActByAct()
+        try withExtendedLifetime(plant) { () throws in
+            #expect {
+                try index.transaction { db in
+                    try db.execute(sql: "DELETE FROM records")
+                    var batch = try RowBatch(db, insert: "INSERT OR ROLLBACK INTO changes (record, seq, fields) VALUES", columns: 3)
+                    try batch.add("WO-000009".databaseValue, 1.databaseValue, "[]".databaseValue)
+                    try batch.add("WO-000009".databaseValue, 1.databaseValue, "[]".databaseValue)
+                    try batch.flush()
+                }
+            } throws: { error in
+                (error as? DatabaseError)?.resultCode == .SQLITE_CONSTRAINT
+            }
+            #expect(try index.contentDigest() == incremental)
+            #expect(try index.update().indexed == 0)
+        }
     }
 }
