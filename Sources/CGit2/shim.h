@@ -3,6 +3,7 @@
 #include <git2.h>
 #include <git2/sys/mempack.h>
 #include <git2/sys/odb_backend.h>
+#include <git2/sys/repository.h>
 #include <zlib.h>
 
 /* git_libgit2_opts is variadic: Swift cannot call it, so each option we use gets a wrapper. */

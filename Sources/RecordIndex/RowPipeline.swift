@@ -7,8 +7,9 @@ import RecordRepo
 /// One thread walks the chain back from the head, reading every commit one after the other: the
 /// rebuild's longest step that one thread alone can do. It hands the chain over in chunks of
 /// consecutive acts, and workers start on the newest chunks before the walk is over
-/// (`ChunkSchedule`). Each worker opens a ledger of its own (libgit2 handles are not shared between
-/// threads). A failure is kept with its chunk and thrown when the writer reaches it.
+/// (`ChunkSchedule`). Each thread opens a ledger of its own, with pack files of its own (libgit2
+/// handles are not shared between threads, and shared pack files make their reads wait on one
+/// another). A failure is kept with its chunk and thrown when the writer reaches it.
 final class RowPipeline: Sendable {
     /// Acts per chunk: enough to amortise handing a chunk over, few enough to start writing early.
     static let chunk = 512
@@ -31,8 +32,8 @@ final class RowPipeline: Sendable {
         // a chunk, and blocked work items of concurrent rebuilds could use up the queue's threads
         // before every pipeline has its first worker running.
         start("recrepo.index.walk") { [schedule] in Self.walk(path: path, head: head, size: size, into: schedule) }
-        for _ in 0..<workers {
-            start("recrepo.index.rows") { [schedule] in Self.work(path: path, schedule: schedule) }
+        for worker in 1...workers {
+            start("recrepo.index.rows") { [schedule] in Self.work(path: path, number: worker, schedule: schedule) }
         }
     }
 
@@ -58,7 +59,7 @@ final class RowPipeline: Sendable {
 
     private static func walk(path: String, head: ObjectID, size: Int, into schedule: ChunkSchedule) {
         do {
-            var walker = ChainWalker(ledger: try Ledger.open(at: path), head: head)
+            var walker = ChainWalker(ledger: try Ledger.open(at: path, reader: 0), head: head)
             var links: [ChainLink] = []
             links.reserveCapacity(size)
             while let link = try walker.step() {
@@ -73,10 +74,10 @@ final class RowPipeline: Sendable {
         }
     }
 
-    private static func work(path: String, schedule: ChunkSchedule) {
+    private static func work(path: String, number: Int, schedule: ChunkSchedule) {
         // Opened on this thread and used by it alone.
         let opened = Result { () throws(LedgerError) -> (Ledger, ActReader) in
-            let ledger = try Ledger.open(at: path)
+            let ledger = try Ledger.open(at: path, reader: number)
             return (ledger, ActReader(ledger: ledger, rehash: false))
         }
         while let task = schedule.take() {

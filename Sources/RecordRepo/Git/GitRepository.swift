@@ -35,6 +35,25 @@ final class GitRepository {
         return GitRepository(handle: repo, path: path)
     }
 
+    /// Opens an existing bare repository for reader number `reader` of several threads that read
+    /// it side by side, with pack files of its own.
+    ///
+    /// libgit2 opens each pack file once per process, under its path, for every handle, and an
+    /// object read takes that pack's locks: the threads of a rebuild waited on one another about
+    /// 30,000 times per 100,000 acts. This handle's object database is opened at a spelling of
+    /// the objects folder that is the reader's own (`objects/.`, `objects/./.`, …), under which
+    /// libgit2 opens the packs again: the same files and objects, with caches and locks of their
+    /// own. Readers that share a number share the packs, as every handle did before.
+    static func open(bareAt path: String, reader: Int) throws(GitError) -> GitRepository {
+        let repo = try open(bareAt: path)
+        var odb: OpaquePointer?
+        let objects = path + "/objects" + String(repeating: "/.", count: 1 + max(0, reader))
+        try git("git_odb_open") { git_odb_open(&odb, objects) }
+        defer { git_odb_free(odb) }
+        try git("git_repository_set_odb") { git_repository_set_odb(repo.handle, odb) }
+        return repo
+    }
+
     /// Creates a new bare repository whose HEAD names `refs/heads/main`.
     static func create(bareAt path: String) throws(GitError) -> GitRepository {
         GitLibrary.setUp()

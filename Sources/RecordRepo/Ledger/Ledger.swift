@@ -36,13 +36,25 @@ public final class Ledger {
 
     /// Opens an existing repository.
     public static func open(at path: String, clock: LedgerClock = .system) throws(LedgerError) -> Ledger {
+        try open(at: path, clock: clock) { path throws(GitError) in try GitRepository.open(bareAt: path) }
+    }
+
+    /// Opens an existing repository for reader number `reader` of several threads that read it
+    /// side by side: its pack files are opened for it alone, so that the threads do not wait on
+    /// one another's object reads (`GitRepository.open(bareAt:reader:)`).
+    public static func open(at path: String, reader: Int) throws(LedgerError) -> Ledger {
+        try open(at: path, clock: .system) { path throws(GitError) in try GitRepository.open(bareAt: path, reader: reader) }
+    }
+
+    private static func open(at path: String, clock: LedgerClock,
+                             repository: (String) throws(GitError) -> GitRepository) throws(LedgerError) -> Ledger {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path + "/HEAD"),
               FileManager.default.fileExists(atPath: path + "/objects", isDirectory: &isDirectory),
               isDirectory.boolValue
         else { throw .notARepository(path: path) }
         do {
-            return Ledger(repo: try GitRepository.open(bareAt: path), path: path, clock: clock)
+            return Ledger(repo: try repository(path), path: path, clock: clock)
         } catch { throw .notARepository(path: path) }
     }
 

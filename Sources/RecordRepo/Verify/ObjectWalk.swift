@@ -138,7 +138,7 @@ extension ObjectWalk {
             var report = VerificationReport()
             var seen = Set<ObjectID>()
             do {
-                var walk = ObjectWalk(repo: try GitRepository.open(bareAt: path))
+                var walk = ObjectWalk(repo: try GitRepository.open(bareAt: path, reader: part))
                 walk.justIndexed = justIndexed
                 for (commit, tree) in run { walk.walkTree(tree, commit: commit, report: &report) }
                 seen = walk.seen
