@@ -6,7 +6,10 @@ import Testing
 /// Threads that read a repository side by side open it as readers, each with pack files of its
 /// own: they must read exactly what a plain handle reads.
 @Suite struct LedgerReaderTests {
-    @Test("readers side by side read every commit's changes and blobs as a plain handle does, from packs with deltas and loose objects")
+    @Test("""
+        readers side by side read every commit's changes and blobs as a plain handle does, from packs with deltas and \
+        loose objects
+        """)
     func readersReadTheSame() throws {
         let plant = try Plant()
         _ = try plant.effectiveSOP("1. Open the valve.\n2. Close the valve.\n")
@@ -36,5 +39,6 @@ import Testing
         }
         #expect(mismatches.withLock { $0 } == [])
         #expect(commits.count > 10)
+        withExtendedLifetime(plant) {}  // the plant's repository is removed with it
     }
 }
