@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+
+/// A repository written before acts carried an `Event` trailer (`Fixtures/legacy/make-fixture.sh`
+/// shows every act in it) must keep verifying, and must take new acts, after every change.
+@Suite struct LegacyFixtureTests {
+    static let archive = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/legacy/legacy-1.tar.gz")
+
+    /// The fixture unpacked into a new temporary directory.
+    static func unpacked() throws -> (CLI, URL) {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("recrepo-legacy-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let tar = try Command.run("/usr/bin/tar", ["-C", directory.path, "-xzf", archive.path], environment: [:])
+        guard tar.status == 0 else { throw CLIFailure(output: tar) }
+        return (CLI(repo: directory.appendingPathComponent("records").path), directory)
+    }
+
+    @Test func theLegacyRepositoryVerifies() throws {
+        let (cli, directory) = try Self.unpacked()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let verified = try cli.run(["verify"])
+        #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
+        #expect(verified.stdout.contains("42 commits"))
+    }
+
+    @Test func theLegacyRepositoryTakesNewActsAndStillVerifies() throws {
+        let (cli, directory) = try Self.unpacked()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let step = try cli.run(["wo", "step", "WO-000002", "1"], user: "tara", password: "Fern-wild-2027")
+        #expect(step.status == 0, "\(step.stderr)")
+        let equipment = try cli.run(["equipment", "add", "PUMP-7", "--name", "Pump 7", "--reason", "Commissioned"],
+                                    user: "sam", password: "Oak-green-2026")
+        #expect(equipment.status == 0, "\(equipment.stderr)")
+        let verified = try cli.run(["verify"])
+        #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
+        let git = try Git.run(["fsck", "--full", "--strict"], in: cli.repo)
+        #expect(git.status == 0, "\(git.stderr)")
+    }
+}
