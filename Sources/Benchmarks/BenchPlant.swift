@@ -16,8 +16,7 @@ struct BenchPlant {
 
     init(at path: String) throws {
         let records = try Records.initialize(at: path, admin: "bench", name: "Bench Admin", password: Self.password,
-                                             kdf: KDFParameters(logN: 10))
-        records.checklist = { Checklist.steps(in: $0).map(\.text) }
+                                             kdf: KDFParameters(logN: 10), checklist: { Checklist.steps(in: $0).map(\.text) })
         let admin = try records.authenticate("bench", password: Self.password)
         func person(_ id: String, _ role: Role) throws -> Session {
             _ = try records.addUser(id, name: "Bench \(id)", roles: [role], department: "Maintenance", password: Self.password,
@@ -53,7 +52,7 @@ struct BenchPlant {
 
     /// The act that creates work order `number` as the supervisor would, for a batch migration.
     func creation(_ number: Int) throws -> SignedAct {
-        let id = try RecordID.woID(number: number)
+        let id = try RecordID.generatedID(kind: .workOrder, number: number)
         let order = WorkOrder(id: id, title: "Preventive maintenance of autoclave \(number % 40)", sop: sop,
                               equipment: Self.equipment(number), assignee: "tess", createdBy: "sam", createdAt: "")
         let act = Act(record: id, revision: 1, meaning: .authorship, reason: "Migrated from the paper archive",

@@ -7,17 +7,18 @@ public final class Records {
     public let ledger: Ledger
     public let keystore: Keystore
     /// Reads an SOP's checklist steps (its task-list items, in order) from its markdown. The
-    /// markdown parser lives in a layer above this one, so the caller supplies it; starting a job
-    /// is refused without it rather than starting one with no steps.
-    public var checklist: (@Sendable (String) -> [String])?
+    /// markdown parser lives in a layer above this one, so whoever opens the records supplies it.
+    public let checklist: @Sendable (String) -> [String]
 
-    public init(ledger: Ledger) {
+    public init(ledger: Ledger, checklist: @escaping @Sendable (String) -> [String]) {
         self.ledger = ledger
         self.keystore = Keystore(directory: ledger.sidecar)
+        self.checklist = checklist
     }
 
-    public static func open(at path: String, clock: LedgerClock = .system) throws(DocumentsError) -> Records {
-        do { return Records(ledger: try Ledger.open(at: path, clock: clock)) } catch { throw .ledger(error) }
+    public static func open(at path: String, clock: LedgerClock = .system,
+                            checklist: @escaping @Sendable (String) -> [String]) throws(DocumentsError) -> Records {
+        do { return Records(ledger: try Ledger.open(at: path, clock: clock), checklist: checklist) } catch { throw .ledger(error) }
     }
 
     var now: Date { ledger.clock.now() }

@@ -20,7 +20,7 @@ extension RecRepo {
             }
             // The replica's objects are this repository's own (same IDs), whose signatures and acts
             // verify here; at the destination every reachable object must read back with its hash.
-            let replica = try Records.open(at: result.destination).ledger
+            let replica = try Records.open(at: result.destination, checklist: RecordChecks.checklist).ledger
             let report = replica.verifyObjects(justIndexed: result.mirrored)
             guard report.ok, try replica.head() == result.head else {
                 throw CLIError.refused("the replica at \(result.destination) does not verify: \(report.failures.first?.message ?? "?") (\(report.failures.count) problem(s)); run 'recrepo verify --repo \(result.destination)'")
@@ -37,7 +37,7 @@ extension RecRepo {
 
         func run() throws {
             let ledger = try Ledger.restore(from: source, to: destination)
-            let report = Records(ledger: ledger).ledger.verify(replay: RecordChecks.replay, justIndexed: true)
+            let report = ledger.verify(replay: RecordChecks.replay, justIndexed: true)
             guard report.ok else {
                 try? FileManager.default.removeItem(atPath: destination)
                 let first = report.failures.first.map { "[\($0.check)] \($0.commit.map { String($0.prefix(12)) } ?? "-"): \($0.message)" } ?? "?"

@@ -12,8 +12,7 @@ struct RepoOptions: ParsableArguments {
     var path: String { repo ?? ProcessInfo.processInfo.environment["RECREPO_REPO"] ?? "records" }
 
     func open() throws -> Records {
-        let records = try Records.open(at: path)
-        records.checklist = RecordChecks.checklist
+        let records = try Records.open(at: path, checklist: RecordChecks.checklist)
         for lock in records.ledger.lockFiles() {
             Terminal.warn("\(lock) exists: a write is under way or was interrupted; the next write removes it if it is stale")
         }

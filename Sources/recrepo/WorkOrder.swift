@@ -6,7 +6,7 @@ extension RecRepo {
     struct WorkOrderCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "wo", abstract: "Jobs: a work order follows the effective SOP, step by signed step.",
-            subcommands: [New.self, Start.self, SOP.self, Step.self, Complete.self, Review.self, Close.self, Show.self])
+            subcommands: [New.self, Start.self, SOP.self, Step.self, Complete.self, Review.self, Close.self, Cancel.self, Show.self])
     }
 }
 
@@ -112,6 +112,22 @@ extension RecRepo.WorkOrderCommand {
             let records = try repo.open()
             let order = try records.closeWorkOrder(id, reason: reason.reason, by: try user.session(records))
             print("Closed \(order.id)")
+        }
+    }
+
+    struct Cancel: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Cancel a job that is open or in progress; it never changes again.",
+            discussion: "A signed act with the meaning cancellation, by a person the policy lets cancel jobs (wo.cancel).")
+        @OptionGroup var repo: RepoOptions
+        @OptionGroup var user: UserOptions
+        @Argument(help: "The work order ID.") var id: String
+        @OptionGroup var reason: ReasonOption
+
+        func run() throws {
+            let records = try repo.open()
+            let order = try records.cancelWorkOrder(id, reason: reason.reason, by: try user.session(records))
+            print("Cancelled \(order.id)")
         }
     }
 }

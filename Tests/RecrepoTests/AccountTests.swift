@@ -136,7 +136,8 @@ import Testing
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("recrepo-tick-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         let records = try Records.initialize(at: directory.path, admin: "alice", name: "Alice", password: "admin password 1",
-                                             kdf: TestRepository.cheap, clock: ticking)
+                                             kdf: TestRepository.cheap, clock: ticking,
+                                             checklist: TestRepository.checklist)
         let admin = try records.authenticate("alice", password: "admin password 1")
         _ = try records.addUser("bob", name: "Bob", roles: [.qa], department: nil, password: "one-time secret 1",
                                 reason: "x", by: admin)

@@ -53,7 +53,7 @@ import Testing
         let (cli, directory) = try DocumentCLITests.plant()
         defer { try? FileManager.default.removeItem(at: directory) }
         #expect(try cli.run(["index", "check"]).status == 0)
-        let records = try Records.open(at: cli.repo)
+        let records = try Records.open(at: cli.repo, checklist: TestRepository.checklist)
         try Self.damage(table: "records", of: try RecordIndex.open(for: records))
         let rebuilt = try cli.run(["index", "rebuild"])
         #expect(rebuilt.status == 0 && rebuilt.stderr.contains("was damaged"), "\(rebuilt.stdout)\(rebuilt.stderr)")

@@ -32,8 +32,16 @@ import Testing
         let equipment = try cli.run(["equipment", "add", "PUMP-7", "--name", "Pump 7", "--reason", "Commissioned"],
                                     user: "sam", password: "Oak-green-2026")
         #expect(equipment.status == 0, "\(equipment.stderr)")
+        // wo.cancel came after this repository's policy was signed: its standard role (supervisor) holds it.
+        let head = try cli.head()
+        let refused = try cli.run(["wo", "cancel", "WO-000002", "--reason", "Not needed"], user: "tara", password: "Fern-wild-2027")
+        #expect(refused.status != 0 && refused.stderr.contains("tara may not cancel jobs"), "\(refused.stderr)")
+        #expect(try cli.head() == head)
+        let cancel = try cli.run(["wo", "cancel", "WO-000002", "--reason", "Autoclave replaced"], user: "sam", password: "Oak-green-2026")
+        #expect(cancel.status == 0 && cancel.stdout.contains("Cancelled WO-000002"), "\(cancel.stderr)")
         let verified = try cli.run(["verify"])
         #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
+        #expect(verified.stdout.contains("45 commits"))
         let git = try Git.run(["fsck", "--full", "--strict"], in: cli.repo)
         #expect(git.status == 0, "\(git.stderr)")
     }

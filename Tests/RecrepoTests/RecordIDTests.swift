@@ -48,18 +48,18 @@ import Testing
 
     @Test("generated IDs are zero-padded to 4 (SOP) and 6 (work order) digits")
     func generated() throws {
-        #expect(try RecordID.sopID(number: 1) == "SOP-0001")
-        #expect(try RecordID.sopID(number: 9999) == "SOP-9999")
-        #expect(try RecordID.sopID(number: 12345) == "SOP-12345")
-        #expect(try RecordID.woID(number: 1) == "WO-000001")
-        #expect(try RecordID.woID(number: 1_234_567) == "WO-1234567")
+        #expect(try RecordID.generatedID(kind: .sop, number: 1) == "SOP-0001")
+        #expect(try RecordID.generatedID(kind: .sop, number: 9999) == "SOP-9999")
+        #expect(try RecordID.generatedID(kind: .sop, number: 12345) == "SOP-12345")
+        #expect(try RecordID.generatedID(kind: .workOrder, number: 1) == "WO-000001")
+        #expect(try RecordID.generatedID(kind: .workOrder, number: 1_234_567) == "WO-1234567")
         for number in [0, -1, 1_000_000_000] {
-            #expect(throws: DocumentsError.self) { _ = try RecordID.sopID(number: number) }
-            #expect(throws: DocumentsError.self) { _ = try RecordID.woID(number: number) }
+            #expect(throws: DocumentsError.self) { _ = try RecordID.generatedID(kind: .sop, number: number) }
+            #expect(throws: DocumentsError.self) { _ = try RecordID.generatedID(kind: .workOrder, number: number) }
         }
         for number in [1, 99, 100, 999_999_999] {
-            try RecordID.validate(try RecordID.sopID(number: number), kind: .sop)
-            try RecordID.validate(try RecordID.woID(number: number), kind: .workOrder)
+            try RecordID.validate(try RecordID.generatedID(kind: .sop, number: number), kind: .sop)
+            try RecordID.validate(try RecordID.generatedID(kind: .workOrder, number: number), kind: .workOrder)
         }
     }
 
@@ -79,7 +79,7 @@ import Testing
     func shardSize() throws {
         var folders: [String: Set<String>] = [:]
         for number in 1...100_000 {
-            let path = try RecordID.path(kind: .workOrder, id: try RecordID.woID(number: number))
+            let path = try RecordID.path(kind: .workOrder, id: try RecordID.generatedID(kind: .workOrder, number: number))
             var parts = path.split(separator: "/").map(String.init)
             while parts.count > 1 {
                 let name = parts.removeLast()

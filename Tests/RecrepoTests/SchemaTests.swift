@@ -15,8 +15,12 @@ import Testing
                                    performedAt: Fixtures.time))
         case .review: try .of(AuditReview(id: "AR-000001", first: String(repeating: "a", count: 40), last: String(repeating: "b", count: 40),
                                           acts: 12, reviewedBy: "quinn", reviewedAt: Fixtures.time))
+        default: throw NoSample(kind: kind)
         }
     }
+
+    /// A kind was added to the registry without a sample here.
+    struct NoSample: Error { let kind: RecordKind }
 
     /// Expects `document` to be refused with a schema violation at `path` whose reason contains `reason`.
     static func expectViolation(_ document: JSONValue, kind: RecordKind, path: String, reason: String,
@@ -63,6 +67,7 @@ import Testing
                                        objects: 0, bytes: 0, restoreMilliseconds: 0, verifyMilliseconds: 0, totalMilliseconds: 0,
                                        problems: [], performedBy: "alice", performedAt: Fixtures.time))
             case .review: try Self.sample(.review)
+            default: throw NoSample(kind: kind)
             }
         for key in minimal.keys {
             Self.expectViolation(minimal.replacing([.key(key)], with: nil), kind: kind, path: key, reason: "is required but missing")

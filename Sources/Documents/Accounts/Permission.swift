@@ -14,6 +14,8 @@ public enum Permission: String, Codable, Sendable, CaseIterable, CodingKeyRepres
     case woExecute = "wo.execute"
     case woReview = "wo.review"
     case woClose = "wo.close"
+    /// Cancel a job that is open or in progress.
+    case woCancel = "wo.cancel"
     /// Run a recovery drill and sign its result.
     case backupDrill = "backup.drill"
     /// Review the audit trail and sign that review (§11.10(e), Annex 11 §9).
@@ -30,14 +32,19 @@ public enum Permission: String, Codable, Sendable, CaseIterable, CodingKeyRepres
         .woExecute: [.technician],
         .woReview: [.supervisor],
         .woClose: [.qa],
+        .woCancel: [.supervisor],
         .backupDrill: [.admin],
         .auditReview: [.qa, .auditor],
     ]
 }
 
 extension Policy {
-    /// The roles that may sign `permission` (none when the policy does not name it).
-    public func roles(for permission: Permission) -> [Role] { permissions[permission] ?? [] }
+    /// The roles that may sign `permission`. A permission that a policy signed before it existed
+    /// does not name (`wo.cancel` in a repository made by an earlier version) has its standard
+    /// roles until a policy change names it; a permission the policy names with no roles has none.
+    public func roles(for permission: Permission) -> [Role] {
+        permissions[permission] ?? Permission.standard[permission] ?? []
+    }
 
     /// Refuses `account` unless one of its roles may sign `permission`.
     public func require(_ permission: Permission, of account: Account, to action: String) throws(DocumentsError) {

@@ -6,7 +6,8 @@ extension Records {
     /// system account (whose key signs only security events) and the admin's own account.
     public static func initialize(at path: String, admin: String, name: String, password: String,
                                   kdf: KDFParameters = .standard,
-                                  clock: LedgerClock = .system) throws(DocumentsError) -> Records {
+                                  clock: LedgerClock = .system,
+                                  checklist: @escaping @Sendable (String) -> [String]) throws(DocumentsError) -> Records {
         let adminID = try UserID(admin).value
         let name = try validName(name, record: adminID)
         guard kdf.isAcceptable else {
@@ -17,7 +18,7 @@ extension Records {
         if let problem = policy.problem(withPassword: password, user: adminID) { throw .weakPassword(reason: problem) }
         let ledger: Ledger
         do { ledger = try Ledger.create(at: path, clock: clock) } catch { throw .ledger(error) }
-        let records = Records(ledger: ledger)
+        let records = Records(ledger: ledger, checklist: checklist)
         do {
             _ = try records.keystore.createSystemKey()
             let systemKey = try records.keystore.systemPublicKey()

@@ -1,25 +1,3 @@
-/// The kinds of records that have generated IDs; the raw value is the top-level folder.
-public enum RecordKind: String, Codable, Sendable, CaseIterable {
-    case sop
-    case equipment
-    case workOrder = "wo"
-    /// A recovery drill's result.
-    case drill
-    /// A signed audit-trail review.
-    case review
-
-    /// The file in `schemas/` that describes this kind.
-    public var schemaName: String {
-        switch self {
-        case .sop: "sop.schema.json"
-        case .equipment: "equipment.schema.json"
-        case .workOrder: "work-order.schema.json"
-        case .drill: "drill.schema.json"
-        case .review: "audit-review.schema.json"
-        }
-    }
-}
-
 /// The allowlists that IDs must pass before they are used anywhere, and the paths they map to.
 ///
 /// Only an ID that passed `validate` ever becomes a path: `../x`, `.git`, `a/b`, newlines, NUL,
@@ -33,13 +11,10 @@ public enum RecordID {
     public static func validate(_ id: String, kind: RecordKind, field: String = "id") throws(DocumentsError) {
         guard let (prefix, digits) = split(id) else { throw refusal(id, kind: kind, field: field) }
         let valid: Bool =
-            switch kind {
-            case .sop: prefix == Array("SOP".utf8) && (4...9).contains(digits.count)
-            case .workOrder: prefix == Array("WO".utf8) && (6...9).contains(digits.count)
-            case .drill: prefix == Array("DRILL".utf8) && (6...9).contains(digits.count)
-            case .review: prefix == Array("AR".utf8) && (6...9).contains(digits.count)
-            case .equipment:
-                (2...12).contains(prefix.count) && isUpper(prefix[0]) && (1...9).contains(digits.count)
+            if let expected = kind.prefix {
+                prefix == Array(expected.utf8) && kind.digits.contains(digits.count)
+            } else {
+                (2...12).contains(prefix.count) && isUpper(prefix[0]) && kind.digits.contains(digits.count)
                     && prefix.allSatisfy { isUpper($0) || isDigit($0) }
             }
         guard valid else { throw refusal(id, kind: kind, field: field) }
@@ -56,36 +31,12 @@ public enum RecordID {
         }
     }
 
-    /// The ID of the `number`th SOP: `SOP-0001` (at least 4 digits). `number` must be 1…999,999,999.
-    public static func sopID(number: Int) throws(DocumentsError) -> String {
-        "SOP-" + (try padded(number, width: 4, field: "SOP number"))
-    }
-
-    /// The ID of the `number`th recovery drill: `DRILL-000001`.
-    public static func drillID(number: Int) throws(DocumentsError) -> String {
-        "DRILL-" + (try padded(number, width: 6, field: "drill number"))
-    }
-
-    /// The ID of the `number`th audit-trail review: `AR-000001`.
-    public static func reviewID(number: Int) throws(DocumentsError) -> String {
-        "AR-" + (try padded(number, width: 6, field: "review number"))
-    }
-
     /// The ID of the `number`th record of a kind with generated IDs (every kind but equipment).
     public static func generatedID(kind: RecordKind, number: Int) throws(DocumentsError) -> String {
-        switch kind {
-        case .sop: try sopID(number: number)
-        case .workOrder: try woID(number: number)
-        case .drill: try drillID(number: number)
-        case .review: try reviewID(number: number)
-        case .equipment:
-            throw .invalidField(record: "equipment", field: "id", reason: "equipment IDs are the plant's own, never generated")
+        guard let prefix = kind.prefix else {
+            throw .invalidField(record: kind.noun, field: "id", reason: "\(kind.noun) IDs are the plant's own, never generated")
         }
-    }
-
-    /// The ID of the `number`th work order: `WO-000001` (at least 6 digits). `number` must be 1…999,999,999.
-    public static func woID(number: Int) throws(DocumentsError) -> String {
-        "WO-" + (try padded(number, width: 6, field: "work order number"))
+        return prefix + "-" + (try padded(number, width: kind.width, field: "\(kind.noun) number"))
     }
 
     /// The numeric part of a valid ID: 1 for `SOP-0001`, 101 for `PUMP-101`.
@@ -114,7 +65,13 @@ public enum RecordID {
 
     /// Where an SOP's markdown body lives, beside its JSON: `sop/0000/00/SOP-0001.md`.
     public static func sopBodyPath(id: String) throws(DocumentsError) -> String {
-        "sop/\(try shard(of: id, kind: .sop))/\(id).md"
+        try bodyPath(kind: .sop, id: id) ?? ""
+    }
+
+    /// Where the file beside a record's JSON lives (an SOP's markdown), or nil for kinds without one.
+    public static func bodyPath(kind: RecordKind, id: String) throws(DocumentsError) -> String? {
+        guard let ext = kind.bodyExtension else { return nil }
+        return "\(kind.rawValue)/\(try shard(of: id, kind: kind))/\(id).\(ext)"
     }
 
     /// Splits `LETTERS-DIGITS` into its two parts as bytes, or nil when it has another shape.
@@ -135,16 +92,7 @@ public enum RecordID {
     }
 
     private static func refusal(_ id: String, kind: RecordKind, field: String) -> DocumentsError {
-        let rule =
-            switch kind {
-            case .sop: "an SOP ID is 'SOP-' and 4 to 9 digits, e.g. SOP-0001"
-            case .workOrder: "a work order ID is 'WO-' and 6 to 9 digits, e.g. WO-000001"
-            case .drill: "a drill ID is 'DRILL-' and 6 to 9 digits, e.g. DRILL-000001"
-            case .review: "an audit-trail review ID is 'AR-' and 6 to 9 digits, e.g. AR-000001"
-            case .equipment:
-                "an equipment ID is 2 to 12 capital letters or digits starting with a letter, '-', and 1 to 9 digits, e.g. PUMP-101"
-            }
-        return .invalidField(record: quoted(id), field: field, reason: rule)
+        .invalidField(record: quoted(id), field: field, reason: kind.idRule)
     }
 
     /// A safe rendering of untrusted text for messages: escaped, at most 40 characters.

@@ -10,8 +10,7 @@ extension Records {
     /// its IDs are those of the source.
     public func drill(from source: String?, reason: String, by session: Session) throws(DocumentsError) -> Drill {
         try session.requireSigningAllowed()
-        try policy().require(.backupDrill, of: session.account, to: "run recovery drills")
-        guard let checklist else { preconditionFailure("Records.checklist must be set before a drill verifies a copy") }
+        try policy().require(DrillKind.record.permission, of: session.account, to: DrillKind.record.action)
         let origin = source ?? ledger.path
         let start = DispatchTime.now().uptimeNanoseconds
         func elapsed(since begin: UInt64) -> Int { Int((DispatchTime.now().uptimeNanoseconds - begin) / 1_000_000) }
@@ -44,16 +43,8 @@ extension Records {
         return try withNewID(.drill) { (id, basedOn) throws(DocumentsError) in
             var named = summary
             named.id = id
-            let draft = named
-            let act = Act(record: id, revision: 1, meaning: .backupDrill, reason: reason, summary: draft.summary,
-                          paths: [try Self.path(kind: .drill, id: id)], guards: try Self.guards(for: session)) { at in
-                var drill = draft
-                drill.performedAt = Timestamp.iso(at)
-                return [try Self.encode(drill, kind: .drill, record: id)]
-            }
-            try sign(act, by: session.signer, basedOn: basedOn)
-            guard let stored = try record(Drill.self, kind: .drill, id: id) else { throw .notFound(record: id) }
-            return stored
+            return try perform(DrillKind.record, of: DrillKind.declaration, id: id, input: named, reason: reason,
+                               by: session, basedOn: basedOn)
         }
     }
 

@@ -5,36 +5,13 @@ extension Records {
     /// Creates an open work order to do `sop` on `equipment`, optionally assigned to a technician.
     public func createWorkOrder(sop: String, equipment: String, title: String, assignee: String?,
                                 reason: String, by session: Session) throws(DocumentsError) -> WorkOrder {
-        try session.requireSigningAllowed()
-        let policy = try policy()
-        try policy.require(.woCreate, of: session.account, to: "create work orders")
-        let procedure = try sopRecord(sop)
-        guard !procedure.isRetired else {
-            throw .notPermitted(user: session.account.id, action: "plan work on \(sop)", reason: "\(sop) is retired")
-        }
+        try RecordID.validate(sop, kind: .sop, field: "SOP ID")
         try RecordID.validate(equipment, kind: .equipment, field: "equipment")
-        guard let unit = try record(Equipment.self, kind: .equipment, id: equipment), unit.status == .active else {
-            throw .notFound(record: "equipment \(equipment) (add it first with 'recrepo equipment add')")
-        }
-        if let assignee {
-            guard let account = try account(assignee), account.status == .active else {
-                throw .notFound(record: "user \(assignee), or the account is not active")
-            }
-            try policy.require(.woExecute, of: account, to: "be assigned work orders")
-        }
+        if let assignee { try RecordID.validateUser(assignee, field: "assignee") }
         return try withNewID(.workOrder) { (id, basedOn) throws(DocumentsError) in
-            let draft = WorkOrder(id: id, title: title, sop: sop, equipment: equipment, assignee: assignee,
-                                  createdBy: session.account.id, createdAt: Timestamp.iso(now))
-            _ = try Self.encode(draft, kind: .workOrder, record: id)
-            let act = Act(record: id, revision: 1, meaning: .authorship, reason: reason, summary: "Create \(id)",
-                          paths: [try Self.path(kind: .workOrder, id: id)],
-                          guards: try Self.guards(for: session) + [try Self.path(kind: .sop, id: sop)]) { at in
-                var order = draft
-                order.createdAt = Timestamp.iso(at)
-                return [try Self.encode(order, kind: .workOrder, record: id)]
-            }
-            try sign(act, by: session.signer, basedOn: basedOn)
-            return try workOrder(id)
+            let request = WorkOrderKind.Request(id: id, title: title, sop: sop, equipment: equipment, assignee: assignee)
+            return try perform(WorkOrderKind.create, of: WorkOrderKind.declaration, id: id, input: request, reason: reason,
+                               by: session, basedOn: basedOn)
         }
     }
 
@@ -42,7 +19,8 @@ extension Records {
     /// approval) and takes its checklist as the job's steps. From then on the job is served
     /// exactly that revision, even after a newer one becomes effective.
     public func startWorkOrder(_ id: String, reason: String?, by session: Session) throws(DocumentsError) -> WorkOrder {
-        let order = try workOrder(id)
+        let basedOn = try head()
+        let order = try workOrder(id, at: basedOn)
         let sop = try sopRecord(order.sop)
         guard !sop.isRetired, sop.effectiveRevision(today: Self.day(now)) != nil else {
             throw .notPermitted(user: session.account.id, action: "start \(id)",
@@ -50,43 +28,36 @@ extension Records {
         }
         let view = try sopRevision(order.sop)
         guard let approval = view.approvalCommit else { throw .notFound(record: "the approval of \(order.sop) revision \(view.revision.number)") }
-        guard let checklist else { preconditionFailure("Records.checklist must be set before jobs are started") }
-        let steps = checklist(String(decoding: view.body, as: UTF8.self))
-        let bound = WorkOrder.BoundSOP(id: order.sop, revision: view.revision.number, commit: approval.hex)
-        return try woAct(id, .woExecute, "start jobs", meaning: .execution, reason: reason ?? "Started the job",
-                         summary: "Start \(id) on \(order.sop) revision \(bound.revision)", by: session,
-                         extraGuards: [try Self.path(kind: .sop, id: order.sop)]) { at in
-            .start(by: session.account.id, bound: bound, steps: steps, at: at)
-        }
+        let start = WorkOrderKind.Start(bound: WorkOrder.BoundSOP(id: order.sop, revision: view.revision.number, commit: approval.hex),
+                                        steps: checklist(String(decoding: view.body, as: UTF8.self)))
+        return try perform(WorkOrderKind.start, of: WorkOrderKind.declaration, id: id, input: start,
+                           reason: reason ?? "Started the job", by: session, basedOn: basedOn)
     }
 
     /// Signs checklist step `number` (execution), in order, by the assigned technician.
     public func signStep(_ id: String, number: Int, note: String?, by session: Session) throws(DocumentsError) -> WorkOrder {
-        try woAct(id, .woExecute, "sign job steps", meaning: .execution, reason: note ?? "Step \(number) done as written",
-                  summary: "Sign step \(number) of \(id)", by: session) { at in
-            .signStep(number: number, by: session.account.id, note: note, at: at)
-        }
+        try perform(WorkOrderKind.step, of: WorkOrderKind.declaration, id: id, input: WorkOrderKind.Step(number: number, note: note),
+                    reason: note ?? "Step \(number) done as written", by: session)
     }
 
     /// Completes the job: every step must be signed.
     public func completeWorkOrder(_ id: String, reason: String, by session: Session) throws(DocumentsError) -> WorkOrder {
-        try woAct(id, .woExecute, "complete jobs", meaning: .completion, reason: reason, summary: "Complete \(id)", by: session) { at in
-            .complete(by: session.account.id, at: at)
-        }
+        try perform(WorkOrderKind.complete, of: WorkOrderKind.declaration, id: id, input: (), reason: reason, by: session)
     }
 
     /// The supervisor's review of a completed job (never by the technician who did it).
     public func reviewWorkOrder(_ id: String, reason: String, by session: Session) throws(DocumentsError) -> WorkOrder {
-        try woAct(id, .woReview, "review jobs", meaning: .review, reason: reason, summary: "Review \(id)", by: session) { at in
-            .review(by: session.account.id, at: at)
-        }
+        try perform(WorkOrderKind.review, of: WorkOrderKind.declaration, id: id, input: (), reason: reason, by: session)
     }
 
     /// QA closes a reviewed job (never the technician who did it).
     public func closeWorkOrder(_ id: String, reason: String, by session: Session) throws(DocumentsError) -> WorkOrder {
-        try woAct(id, .woClose, "close jobs", meaning: .approval, reason: reason, summary: "Close \(id)", by: session) { at in
-            .close(by: session.account.id, at: at)
-        }
+        try perform(WorkOrderKind.close, of: WorkOrderKind.declaration, id: id, input: (), reason: reason, by: session)
+    }
+
+    /// Cancels a job that is open or in progress; it never changes again.
+    public func cancelWorkOrder(_ id: String, reason: String, by session: Session) throws(DocumentsError) -> WorkOrder {
+        try perform(WorkOrderKind.cancel, of: WorkOrderKind.declaration, id: id, input: (), reason: reason, by: session)
     }
 
     /// The work order at head (or at `commit`), refusing when it does not exist.
@@ -104,25 +75,5 @@ extension Records {
                                 reason: "the job has not started; 'recrepo wo start \(id)' binds the effective revision")
         }
         return try sopRevision(bound.id, number: bound.revision, from: commit)
-    }
-
-    /// One work-order act: role from the policy, the lifecycle checked on the record as read,
-    /// then the same event applied again at the signing time.
-    private func woAct(_ id: String, _ permission: Permission, _ action: String, meaning: Meaning, reason: String,
-                       summary: String, by session: Session, extraGuards: [RecordPath] = [],
-                       event: @escaping @Sendable (String) -> WorkOrder.Event) throws(DocumentsError) -> WorkOrder {
-        try session.requireSigningAllowed()
-        try policy().require(permission, of: session.account, to: action)
-        let basedOn = try head()
-        let stored = try workOrder(id, at: basedOn)
-        let preview = try stored.applying(event(Timestamp.iso(now)))
-        _ = try Self.encode(preview, kind: .workOrder, record: id)
-        let act = Act(record: id, revision: preview.revision, meaning: meaning, reason: reason, summary: summary,
-                      paths: [try Self.path(kind: .workOrder, id: id)],
-                      guards: try Self.guards(for: session) + extraGuards) { at in
-            [try Self.encode(try stored.applying(event(Timestamp.iso(at))), kind: .workOrder, record: id)]
-        }
-        try sign(act, by: session.signer, basedOn: basedOn)
-        return try workOrder(id)
     }
 }

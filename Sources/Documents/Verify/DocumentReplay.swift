@@ -41,7 +41,7 @@ public final class DocumentReplay: ActReplay {
               let json = try? RecordID.path(kind: kind, id: act.record) else {
             return "the act changed \(first), which belongs to no record kind that \(act.record) could own"
         }
-        let body = kind == .sop ? try? RecordID.sopBodyPath(id: act.record) : nil
+        let body = (try? RecordID.bodyPath(kind: kind, id: act.record)) ?? nil
         for file in changed where file.path != json && file.path != body {
             return "the act on \(act.record) also changed \(file.path), which does not belong to it"
         }
@@ -63,6 +63,16 @@ public final class DocumentReplay: ActReplay {
         guard let path = try? Account.path(act.signer), let signer = cached(Account.self, path.value, in: before) else {
             return "\(act.signer) had no account"
         }
+        if let event = act.event {
+            guard let declared = Kinds.declaration(of: kind) else {
+                return "\(act.record) names the event \(event), but a \(kind.noun) has no declared events"
+            }
+            let context = TreeContext(replay: self, tree: before, act: act)
+            return declared.refusal(event: event, act: act, before: touched.jsonBefore.flatMap(before.blob), written: data,
+                                    context: context)?.description
+        }
+        // Acts signed before events were declared carry no Event trailer: they are replayed by the
+        // rules of that time, which read the event back from the act's Meaning.
         let policy = policy(in: before)
         switch kind {
         case .sop: return sopRefusal(act, touched, before: before, after: after, signer: signer, policy: policy)
@@ -70,6 +80,7 @@ public final class DocumentReplay: ActReplay {
         case .workOrder: return workOrderRefusal(act, touched, before: before, data: data, signer: signer, policy: policy)
         case .drill: return drillRefusal(act, touched, before: before, data: data, signer: signer, policy: policy)
         case .review: return reviewRefusal(act, touched, before: before, data: data, signer: signer, policy: policy)
+        default: return "\(act.record): a \(kind.noun) act must name its event in an Event trailer"
         }
     }
 

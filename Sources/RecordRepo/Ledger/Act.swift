@@ -8,6 +8,9 @@ public struct Act: Sendable {
     /// The record's revision after the act, when the record has revisions.
     public var revision: Int?
     public var meaning: Meaning
+    /// Which declared event of which record kind the act is (`wo.cancel`), written as the signed
+    /// `Event` trailer so that verify replays exactly that event. Nil only for acts that predate it.
+    public var event: String?
     public var reason: String
     /// The commit's first line, e.g. "Approve SOP-0001 revision 3".
     public var summary: String
@@ -29,18 +32,19 @@ public struct Act: Sendable {
     public var pinnedToBase = false
 
     /// An act whose content does not depend on the signing time.
-    public init(record: String, revision: Int?, meaning: Meaning, reason: String, summary: String,
+    public init(record: String, revision: Int?, meaning: Meaning, event: String? = nil, reason: String, summary: String,
                 changes: [(path: RecordPath, data: Data?)], guards: [RecordPath] = [],
                 extraTrailers: [Trailers.Extra] = []) {
         let contents = changes.map(\.data)
-        self.init(record: record, revision: revision, meaning: meaning, reason: reason, summary: summary,
+        self.init(record: record, revision: revision, meaning: meaning, event: event, reason: reason, summary: summary,
                   paths: changes.map(\.path), guards: guards, extraTrailers: extraTrailers) { _ in contents }
     }
 
     /// An act whose content is made from the signing time (one entry of the result per path).
-    public init(record: String, revision: Int?, meaning: Meaning, reason: String, summary: String,
+    public init(record: String, revision: Int?, meaning: Meaning, event: String? = nil, reason: String, summary: String,
                 paths: [RecordPath], guards: [RecordPath] = [], extraTrailers: [Trailers.Extra] = [],
                 render: @escaping @Sendable (_ signedAt: Date) throws -> [Data?]) {
+        self.event = event
         self.paths = paths
         self.render = render
         self.record = record
@@ -53,15 +57,16 @@ public struct Act: Sendable {
     }
 
     func trailers(signer: Signer, at time: Date) -> Trailers {
-        Trailers(record: record, revision: revision, meaning: meaning, signer: signer.principal,
-                 signerName: signer.name, signedAt: time, reason: reason, extra: extraTrailers)
+        let named = event.map { [Trailers.Extra(key: Trailers.eventKey, value: $0)] } ?? []
+        return Trailers(record: record, revision: revision, meaning: meaning, signer: signer.principal,
+                        signerName: signer.name, signedAt: time, reason: reason, extra: named + extraTrailers)
     }
 
     /// Checks the text that goes into the commit message: one line each, printable, not empty.
     func validate(signer: Signer) throws(LedgerError) {
         for (field, value) in [("record", record), ("reason", reason), ("summary", summary),
                                ("signer", signer.principal), ("signer name", signer.name)]
-            + extraTrailers.map({ ("trailer \($0.key)", $0.value) }) {
+            + extraTrailers.map({ ("trailer \($0.key)", $0.value) }) + (event.map { [("event", $0)] } ?? []) {
             if let problem = TextRules.problem(with: value, maxLength: field == "reason" ? 1000 : 200) {
                 throw .invalidText(field: field, problem: problem)
             }

@@ -14,6 +14,8 @@ public struct ActInfo: Sendable, Equatable {
     public var record: String { trailers.record }
     public var revision: Int? { trailers.revision }
     public var reason: String { trailers.reason }
+    /// The declared event the act is (`wo.cancel`); nil for acts signed before events were declared.
+    public var event: String? { trailers.event }
 }
 
 extension ActInfo {
@@ -37,6 +39,11 @@ extension ActInfo {
 }
 
 extension Ledger {
+    /// Whether `commit` lies on the history of `descendant` (a commit is its own ancestor).
+    public func isAncestor(_ commit: ObjectID, of descendant: ObjectID) throws(LedgerError) -> Bool {
+        do { return try repo.isAncestor(commit, of: descendant) } catch { throw .git(error) }
+    }
+
     /// Reads one act; fails when its message does not carry a complete set of trailers.
     public func act(_ commit: ObjectID) throws(LedgerError) -> ActInfo {
         let raw: RawCommit

@@ -8,6 +8,8 @@ public enum Meaning: String, Codable, Sendable, CaseIterable {
     case completion
     case verification
     case retirement
+    /// A job or record ended without being done, for the reason given.
+    case cancellation
     case administration
     case auditReview = "audit-review"
     case backupDrill = "backup-drill"

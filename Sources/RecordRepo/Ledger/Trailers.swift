@@ -19,6 +19,12 @@ public struct Trailers: Sendable, Equatable {
         public init(key: String, value: String) { self.key = key; self.value = value }
     }
 
+    /// The key of the trailer that names the declared event an act is (`Event: wo.cancel`).
+    public static let eventKey = "Event"
+
+    /// The declared event the act is, when it names one (acts signed before events were declared do not).
+    public var event: String? { extra.first { $0.key == Self.eventKey }?.value }
+
     var lines: [String] {
         var lines = ["Record: \(record)"]
         if let revision { lines.append("Revision: \(revision)") }

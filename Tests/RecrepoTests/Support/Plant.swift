@@ -13,7 +13,6 @@ final class Plant {
 
     init() throws {
         repo = try TestRepository()
-        repo.records.checklist = { Checklist.steps(in: $0).map(\.text) }
         dora = try repo.addUser("dora", roles: [.documentControl])
         dan = try repo.addUser("dan", roles: [.documentControl])
         quinn = try repo.addUser("quinn", roles: [.qa])

@@ -1,6 +1,7 @@
 import Documents
 import Foundation
 import RecordRepo
+import SOPRender
 import Synchronization
 
 /// A clock the test moves by hand.
@@ -16,6 +17,8 @@ final class TestClock: Sendable {
 final class TestRepository {
     static let adminPassword = "admin password 1"
     static let cheap = KDFParameters(logN: 10)
+    /// How every test reads an SOP's checklist: the real parser.
+    static let checklist: @Sendable (String) -> [String] = { Checklist.steps(in: $0).map(\.text) }
 
     let directory: URL
     let clock = TestClock()
@@ -28,7 +31,8 @@ final class TestRepository {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         records = try Records.initialize(
             at: directory.appendingPathComponent("records").path, admin: "alice", name: "Alice Admin",
-            password: Self.adminPassword, kdf: Self.cheap, clock: clock.ledgerClock)
+            password: Self.adminPassword, kdf: Self.cheap, clock: clock.ledgerClock,
+            checklist: Self.checklist)
     }
 
     deinit { try? FileManager.default.removeItem(at: directory) }

@@ -1,0 +1,55 @@
+import Foundation
+import RecordRepo
+
+/// Equipment's events: today only its registration under the plant's own ID.
+public enum EquipmentKind {
+    /// What a supervisor asks for when registering a piece of equipment.
+    public struct Registration: Sendable, Equatable {
+        public var id: String
+        public var name: String
+        public var location: String?
+        public var department: String?
+
+        public init(id: String, name: String, location: String?, department: String?) {
+            self.id = id
+            self.name = name
+            self.location = location
+            self.department = department
+        }
+    }
+
+    public static let add = RecordEvent<Equipment, Registration>(
+        "add", meaning: .authorship, permission: .equipmentAdd, action: "add equipment", creates: true,
+        summary: { id, _ in "Add equipment \(id)" },
+        input: { _, written in
+            Registration(id: written.id, name: written.name, location: written.location, department: written.department)
+        },
+        apply: { _, request, signing in
+            Equipment(id: request.id, name: request.name, location: request.location, department: request.department,
+                      createdBy: signing.user, createdAt: signing.time)
+        })
+
+    public static let declaration = KindDeclaration<Equipment>(kind: .equipment, events: [add.replayable], revision: \.revision)
+}
+
+/// A recovery drill's one event: its result, signed by the person who ran it.
+public enum DrillKind {
+    /// The result is what the drill measured; the event adds who signed it and when, and refuses a
+    /// result that contradicts its problems.
+    public static let record = RecordEvent<Drill, Drill>(
+        "record", meaning: .backupDrill, permission: .backupDrill, action: "run recovery drills", creates: true,
+        summary: { _, drill in drill.summary },
+        input: { _, written in written },
+        apply: { _, measured, signing throws(DocumentsError) in
+            guard (measured.result == .pass) == measured.problems.isEmpty else {
+                throw .invalidField(record: measured.id, field: "result",
+                                    reason: "a drill passes exactly when it found no problem")
+            }
+            var drill = measured
+            drill.performedBy = signing.user
+            drill.performedAt = signing.time
+            return drill
+        })
+
+    public static let declaration = KindDeclaration<Drill>(kind: .drill, events: [record.replayable], revision: { _ in 1 })
+}

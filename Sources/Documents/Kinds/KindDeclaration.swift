@@ -1,0 +1,112 @@
+import Foundation
+import RecordRepo
+
+/// A record kind's events, declared once; the registry (`Kinds`) lists every declared kind.
+public struct KindDeclaration<Record: Codable & Sendable & Equatable>: Sendable {
+    public let kind: RecordKind
+    public let events: [ReplayableEvent<Record>]
+    /// The record's revision, which the act's `Revision` trailer states.
+    let revision: @Sendable (Record) -> Int?
+
+    public init(kind: RecordKind, events: [ReplayableEvent<Record>], revision: @escaping @Sendable (Record) -> Int?) {
+        self.kind = kind
+        self.events = events
+        self.revision = revision
+    }
+
+    /// The `Event` trailer of `event`: `wo.cancel`.
+    func trailer<Input>(of event: RecordEvent<Record, Input>) -> String { "\(kind.rawValue).\(event.name)" }
+}
+
+/// Why verify refused an act that names a declared event: the rule, and what broke it.
+public struct EventRefusal: Sendable, Equatable, CustomStringConvertible {
+    /// Which rule refused the act.
+    public enum Rule: String, Sendable {
+        /// The `Event` trailer names no event of the record's kind.
+        case unknownEvent = "unknown event"
+        /// The act's `Meaning` is not the one its event declares.
+        case meaning
+        /// The event creates a record that existed, or changes one that did not.
+        case existence
+        /// The policy at the act's parent did not let the signer sign the event.
+        case permission
+        /// The event's lifecycle or cross-record checks refused it.
+        case check
+        /// The record written is not what the event gives.
+        case result
+        /// The act's `Revision` trailer is not the record's revision.
+        case revision
+    }
+
+    public let record: String
+    public let event: String
+    public let rule: Rule
+    public let reason: String
+
+    public var description: String { "\(record) (\(event)) refused by the \(rule.rawValue) rule: \(reason)" }
+}
+
+/// A declared kind with its record type hidden, as verify's replay dispatches to it.
+public protocol DeclaredKind: Sendable {
+    var kind: RecordKind { get }
+    /// The names of its events, in declaration order.
+    var eventNames: [String] { get }
+    /// Why `act`, which names `event` of this kind, would have been refused; nil when the record
+    /// it wrote (`written`, from `before`) is exactly what the event gives.
+    func refusal(event: String, act: ActInfo, before: Data?, written: Data, context: any RecordContext) -> EventRefusal?
+}
+
+extension KindDeclaration: DeclaredKind {
+    public var eventNames: [String] { events.map(\.name) }
+
+    public func refusal(event name: String, act: ActInfo, before data: Data?, written: Data,
+                        context: any RecordContext) -> EventRefusal? {
+        func refuse(_ rule: EventRefusal.Rule, _ reason: String) -> EventRefusal {
+            EventRefusal(record: act.record, event: name, rule: rule, reason: reason)
+        }
+        let prefix = kind.rawValue + "."
+        guard name.hasPrefix(prefix), let event = events.first(where: { $0.name == name.dropFirst(prefix.count) }) else {
+            return refuse(.unknownEvent, "a \(kind.noun) has the events \(events.map { prefix + $0.name }.joined(separator: ", "))")
+        }
+        guard act.meaning == event.meaning else {
+            return refuse(.meaning, "the event means \(event.meaning.rawValue), not \(act.meaning.rawValue)")
+        }
+        guard (data == nil) == event.creates else {
+            return refuse(.existence, event.creates ? "\(act.record) existed already" : "\(act.record) did not exist")
+        }
+        let decoder = JSONDecoder()
+        guard let stored = try? decoder.decode(Record.self, from: written) else { return refuse(.result, "the record cannot be read") }
+        let before = data.flatMap { try? decoder.decode(Record.self, from: $0) }
+        if data != nil, before == nil { return refuse(.result, "the record before the act cannot be read") }
+        do {
+            try context.require(event.permission, of: act.signer, to: event.action)
+        } catch {
+            return refuse(.permission, error.description)
+        }
+        let expected: Record?
+        do {
+            expected = try event.expected(before, stored, context, Signing(user: act.signer, at: act.time))
+        } catch {
+            return refuse(.check, error.description)
+        }
+        guard let expected, expected == stored else {
+            return refuse(.result, "\(act.record) as written differs from what \(name) gives")
+        }
+        guard act.revision == revision(expected) else {
+            return refuse(.revision, "the act says revision \(act.revision.map(String.init) ?? "none"), the record is at \(revision(expected).map(String.init) ?? "none")")
+        }
+        return nil
+    }
+}
+
+/// The registry of declared kinds: verify's replay, and every generic command, take kinds from here.
+public enum Kinds {
+    public static let declared: [any DeclaredKind] = [
+        WorkOrderKind.declaration, EquipmentKind.declaration, DrillKind.declaration,
+    ]
+
+    /// The declaration of `kind`, when its events are declared.
+    public static func declaration(of kind: RecordKind) -> (any DeclaredKind)? {
+        declared.first { $0.kind == kind }
+    }
+}

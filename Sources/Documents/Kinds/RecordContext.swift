@@ -1,0 +1,42 @@
+import Foundation
+import RecordRepo
+
+/// What an event's cross-record checks may read besides the record itself: the records as of the
+/// head a service builds an act on, or as of the parent verify replays an act on. The same checks
+/// run against both, so a rule is written once.
+public protocol RecordContext {
+    /// The policy in force.
+    var policy: Policy { get }
+    func account(_ id: String) -> Account?
+    /// The record `id` of `kind`, or nil when it does not exist (or cannot be read).
+    func record<T: Decodable & Sendable>(_ type: T.Type, kind: RecordKind, id: String) -> T?
+    /// The signed act of `commit` (40 hex digits), when it lies on the history before the act.
+    func act(_ commit: String) -> ActInfo?
+    /// The checklist steps of `sop`'s body as of `commit`, or nil when it cannot be read.
+    func checklist(sop: String, at commit: String) -> [String]?
+}
+
+/// Who signs an act and when: the inputs of every event besides the record and its own input.
+public struct Signing: Sendable, Equatable {
+    /// The signer's user ID.
+    public let user: String
+    /// The signing time, ISO 8601 UTC (`2026-12-02T10:00:00Z`): what the act's `Signed-At` says.
+    public let time: String
+    /// The signing day, `YYYY-MM-DD` UTC, against which effective and due dates are compared.
+    public var day: String { String(time.prefix(10)) }
+
+    public init(user: String, at date: Date) {
+        self.user = user
+        self.time = Timestamp.iso(date)
+    }
+}
+
+extension RecordContext {
+    /// Refuses `user` when their account is missing or not active, or lacks `permission`.
+    func require(_ permission: Permission, of user: String, to action: String) throws(DocumentsError) {
+        guard let account = account(user), account.status == .active else {
+            throw .notFound(record: "user \(user), or the account is not active")
+        }
+        try policy.require(permission, of: account, to: action)
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import RecordRepo
+
+/// One event of a record kind, declared once: who may sign it, what the signature means, the
+/// cross-record checks it needs and what it changes. The service that makes an act and verify's
+/// replay both run this declaration; neither has rules of its own.
+///
+/// `Input` is what the person asks for (a step's note, a cancellation, a new job's fields). The
+/// replay recovers it from the record the act wrote (`input`), then checks and applies the event
+/// to the record before the act exactly as the service did, and requires the same result.
+public struct RecordEvent<Record: Sendable, Input: Sendable>: Sendable {
+    /// The event's name within its kind (`cancel`); the `Event` trailer says `<kind>.<name>`.
+    public let name: String
+    /// What the signature means.
+    public let meaning: Meaning
+    /// Who may sign it, through the policy.
+    public let permission: Permission
+    /// What the permission lets one do, for refusals: "cancel work orders".
+    public let action: String
+    /// True when the event creates the record (it must not exist before), false when it changes one.
+    public let creates: Bool
+    /// The commit's first line.
+    let summary: @Sendable (_ id: String, Input) -> String
+    /// The input that produced `written` from `before`, or nil when no input of this event can.
+    let input: @Sendable (_ before: Record?, _ written: Record) -> Input?
+    /// Other records the decision rests on: if one changes before the act lands, it is refused.
+    let rests: @Sendable (Input) -> [(kind: RecordKind, id: String)]
+    /// Cross-record checks against the records the act is built on.
+    let check: @Sendable (_ before: Record?, Input, any RecordContext, Signing) throws(DocumentsError) -> Void
+    /// The record after the event: a pure function of the record before, the input and the signing.
+    let apply: @Sendable (_ before: Record?, Input, Signing) throws(DocumentsError) -> Record
+
+    public init(_ name: String, meaning: Meaning, permission: Permission, action: String, creates: Bool = false,
+                summary: @escaping @Sendable (_ id: String, Input) -> String,
+                input: @escaping @Sendable (_ before: Record?, _ written: Record) -> Input?,
+                rests: @escaping @Sendable (Input) -> [(kind: RecordKind, id: String)] = { _ in [] },
+                check: @escaping @Sendable (_ before: Record?, Input, any RecordContext, Signing) throws(DocumentsError) -> Void
+                    = { _, _, _, _ in },
+                apply: @escaping @Sendable (_ before: Record?, Input, Signing) throws(DocumentsError) -> Record) {
+        self.name = name
+        self.meaning = meaning
+        self.permission = permission
+        self.action = action
+        self.creates = creates
+        self.summary = summary
+        self.input = input
+        self.rests = rests
+        self.check = check
+        self.apply = apply
+    }
+
+    /// The event's checks and change, for a request: the record after it.
+    func perform(_ before: Record?, _ input: Input, _ context: any RecordContext, _ signing: Signing) throws(DocumentsError) -> Record {
+        try check(before, input, context, signing)
+        return try apply(before, input, signing)
+    }
+
+    /// The event with its input type hidden, as the registry and the replay see it.
+    var replayable: ReplayableEvent<Record> {
+        ReplayableEvent(name: name, meaning: meaning, permission: permission, action: action, creates: creates) { before, written, context, signing
+            throws(DocumentsError) in
+            guard let input = input(before, written) else { return nil }
+            return try perform(before, input, context, signing)
+        }
+    }
+}
+
+/// An event as verify replays it: from the record before and the record written, the record the
+/// event gives (nil when no input of the event could have written that record).
+public struct ReplayableEvent<Record: Sendable>: Sendable {
+    public let name: String
+    public let meaning: Meaning
+    public let permission: Permission
+    public let action: String
+    public let creates: Bool
+    let expected: @Sendable (_ before: Record?, _ written: Record, any RecordContext, Signing) throws(DocumentsError) -> Record?
+}

@@ -1,0 +1,83 @@
+/// A kind of record: where its records live, how their IDs are formed, which schema describes
+/// them and which files one record has. Every kind is one constant below, listed once in
+/// `allCases`: ID checks, paths, export, history and `show` take kinds from that list, and the
+/// events of a kind are declared beside it (`KindDeclaration`).
+public struct RecordKind: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// The top-level folder of the kind's records (`wo`), also its name in commands and indexes.
+    public let rawValue: String
+    /// What one record is called in messages: "work order".
+    public let noun: String
+    /// The letters before the dash of a generated ID (`WO`), or nil when the plant chooses the
+    /// IDs (equipment: 2 to 12 capital letters or digits starting with a letter).
+    public let prefix: String?
+    /// How many digits follow the dash.
+    public let digits: ClosedRange<Int>
+    /// How many digits a generated ID is padded to.
+    public let width: Int
+    /// An ID of the kind, for messages.
+    public let example: String
+    /// The file in `schemas/` that describes the kind's JSON.
+    public let schemaName: String
+    /// The extension of a file kept beside the JSON (an SOP's `md` body), or nil.
+    public let bodyExtension: String?
+
+    public static let sop = RecordKind(rawValue: "sop", noun: "SOP", prefix: "SOP", digits: 4...9, width: 4,
+                                       example: "SOP-0001", schemaName: "sop.schema.json", bodyExtension: "md")
+    public static let equipment = RecordKind(rawValue: "equipment", noun: "equipment", prefix: nil, digits: 1...9, width: 1,
+                                             example: "PUMP-101", schemaName: "equipment.schema.json", bodyExtension: nil)
+    public static let workOrder = RecordKind(rawValue: "wo", noun: "work order", prefix: "WO", digits: 6...9, width: 6,
+                                             example: "WO-000001", schemaName: "work-order.schema.json", bodyExtension: nil)
+    /// A recovery drill's result.
+    public static let drill = RecordKind(rawValue: "drill", noun: "drill", prefix: "DRILL", digits: 6...9, width: 6,
+                                         example: "DRILL-000001", schemaName: "drill.schema.json", bodyExtension: nil)
+    /// A signed audit-trail review.
+    public static let review = RecordKind(rawValue: "review", noun: "audit-trail review", prefix: "AR", digits: 6...9,
+                                          width: 6, example: "AR-000001", schemaName: "audit-review.schema.json",
+                                          bodyExtension: nil)
+
+    /// The registry: every kind, those with a fixed prefix first, so that the first kind whose ID
+    /// rule accepts an ID is the kind of that ID (equipment's rule is the most general).
+    public static let allCases: [RecordKind] = [.sop, .workOrder, .drill, .review, .equipment]
+
+    /// The kind whose folder is `name`, or nil.
+    public init?(rawValue name: String) {
+        guard let kind = Self.allCases.first(where: { $0.rawValue == name }) else { return nil }
+        self = kind
+    }
+
+    private init(rawValue: String, noun: String, prefix: String?, digits: ClosedRange<Int>, width: Int, example: String,
+                 schemaName: String, bodyExtension: String?) {
+        self.rawValue = rawValue
+        self.noun = noun
+        self.prefix = prefix
+        self.digits = digits
+        self.width = width
+        self.example = example
+        self.schemaName = schemaName
+        self.bodyExtension = bodyExtension
+    }
+
+    public var description: String { rawValue }
+
+    /// The rule an ID of the kind follows, in words.
+    public var idRule: String {
+        guard let prefix else {
+            return "an \(noun) ID is 2 to 12 capital letters or digits starting with a letter, '-', and \(digits.lowerBound) to \(digits.upperBound) digits, e.g. \(example)"
+        }
+        let article = noun.first.map { "AEIOU".contains($0.uppercased()) } == true ? "an" : "a"
+        return "\(article) \(noun) ID is '\(prefix)-' and \(digits.lowerBound) to \(digits.upperBound) digits, e.g. \(example)"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let name = try decoder.singleValueContainer().decode(String.self)
+        guard let kind = RecordKind(rawValue: name) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "no record kind '\(name)'"))
+        }
+        self = kind
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import RecordRepo
+
+extension Records {
+    /// Makes one act of a declared event: the policy and the event's checks against the head it is
+    /// built on, the event applied to the record at that head, and the result signed, with the
+    /// `Event` trailer naming the event so that verify replays exactly this declaration.
+    ///
+    /// - Parameter basedOn: the head the caller decided on (a new ID was numbered on it), or nil
+    ///   to read the head now.
+    @discardableResult
+    func perform<Record, Input>(_ event: RecordEvent<Record, Input>, of declaration: KindDeclaration<Record>, id: String,
+                                input: Input, reason: String, by session: Session,
+                                basedOn known: ObjectID?? = nil) throws(DocumentsError) -> Record {
+        try session.requireSigningAllowed()
+        let kind = declaration.kind
+        try RecordID.validate(id, kind: kind, field: "\(kind.noun) ID")
+        let basedOn: ObjectID?
+        if let known { basedOn = known } else { basedOn = try head() }
+        let context = HeadContext(records: self, commit: basedOn, policy: try policy(at: basedOn))
+        try context.policy.require(event.permission, of: session.account, to: event.action)
+        let before = try record(Record.self, kind: kind, id: id, at: basedOn)
+        if event.creates, before != nil { throw .alreadyExists(record: "\(kind.noun) \(id)") }
+        if !event.creates, before == nil { throw .notFound(record: id) }
+        let preview = try event.perform(before, input, context, Signing(user: session.account.id, at: now))
+        _ = try Self.encode(preview, kind: kind, record: id)
+        var guards = try Self.guards(for: session)
+        for (other, otherID) in event.rests(input) { guards.append(try Self.path(kind: other, id: otherID)) }
+        let user = session.account.id
+        let act = Act(record: id, revision: declaration.revision(preview), meaning: event.meaning,
+                      event: declaration.trailer(of: event), reason: reason, summary: event.summary(id, input),
+                      paths: [try Self.path(kind: kind, id: id)], guards: guards) { at in
+            [try Self.encode(try event.apply(before, input, Signing(user: user, at: at)), kind: kind, record: id)]
+        }
+        try sign(act, by: session.signer, basedOn: basedOn)
+        guard let stored = try record(Record.self, kind: kind, id: id) else { throw .notFound(record: id) }
+        return stored
+    }
+}
+
+/// The records as of the head a service builds an act on.
+struct HeadContext: RecordContext {
+    let records: Records
+    let commit: ObjectID?
+    let policy: Policy
+
+    func account(_ id: String) -> Account? { try? records.account(id, at: commit) }
+
+    func record<T: Decodable & Sendable>(_ type: T.Type, kind: RecordKind, id: String) -> T? {
+        (try? RecordID.validate(id, kind: kind)) == nil ? nil : (try? records.record(type, kind: kind, id: id, at: commit)) ?? nil
+    }
+
+    func act(_ hex: String) -> ActInfo? {
+        guard let id = ObjectID(hex: hex), let commit, (try? records.ledger.isAncestor(id, of: commit)) == true else { return nil }
+        return try? records.ledger.act(id)
+    }
+
+    func checklist(sop: String, at hex: String) -> [String]? {
+        guard let id = ObjectID(hex: hex), let path = try? Records.bodyPath(sop: sop),
+              let body = (try? records.ledger.read(path, at: id)) ?? nil else { return nil }
+        return records.checklist(String(decoding: body, as: UTF8.self))
+    }
+}

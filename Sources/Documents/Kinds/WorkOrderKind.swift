@@ -1,0 +1,130 @@
+import Foundation
+import RecordRepo
+
+/// The work order's events. The lifecycle itself (states, who may do what to a job) is
+/// `WorkOrder.applying`; these declarations add the policy, the meaning and the checks against
+/// other records, and say how verify finds each event's input in the record it wrote.
+public enum WorkOrderKind {
+    /// What a planner asks for when creating a job.
+    public struct Request: Sendable, Equatable {
+        public var id: String
+        public var title: String
+        public var sop: String
+        public var equipment: String
+        public var assignee: String?
+
+        public init(id: String, title: String, sop: String, equipment: String, assignee: String?) {
+            self.id = id
+            self.title = title
+            self.sop = sop
+            self.equipment = equipment
+            self.assignee = assignee
+        }
+    }
+
+    /// The SOP revision a job is started against and the steps its checklist gives.
+    public struct Start: Sendable, Equatable {
+        public var bound: WorkOrder.BoundSOP
+        public var steps: [String]
+    }
+
+    /// One step signed, with its note.
+    public struct Step: Sendable, Equatable {
+        public var number: Int
+        public var note: String?
+    }
+
+    public static let create = RecordEvent<WorkOrder, Request>(
+        "create", meaning: .authorship, permission: .woCreate, action: "create work orders", creates: true,
+        summary: { id, _ in "Create \(id)" },
+        input: { _, written in
+            Request(id: written.id, title: written.title, sop: written.sop, equipment: written.equipment, assignee: written.assignee)
+        },
+        rests: { [(.sop, $0.sop), (.equipment, $0.equipment)] },
+        check: { _, request, context, signing throws(DocumentsError) in
+            guard let sop = context.record(SOP.self, kind: .sop, id: request.sop) else { throw .notFound(record: request.sop) }
+            guard !sop.isRetired else {
+                throw .notPermitted(user: signing.user, action: "plan work on \(request.sop)", reason: "\(request.sop) is retired")
+            }
+            guard let unit = context.record(Equipment.self, kind: .equipment, id: request.equipment), unit.status == .active else {
+                throw .notFound(record: "equipment \(request.equipment) (add it first with 'recrepo equipment add')")
+            }
+            if let assignee = request.assignee {
+                try context.require(.woExecute, of: assignee, to: "be assigned work orders")
+            }
+        },
+        apply: { _, request, signing in
+            WorkOrder(id: request.id, title: request.title, sop: request.sop, equipment: request.equipment,
+                      assignee: request.assignee, createdBy: signing.user, createdAt: signing.time)
+        })
+
+    /// Binds the SOP revision effective on the signing day, by the commit of its approval, and
+    /// takes that revision's checklist as the job's steps.
+    public static let start = RecordEvent<WorkOrder, Start>(
+        "start", meaning: .execution, permission: .woExecute, action: "start jobs",
+        summary: { id, start in "Start \(id) on \(start.bound.id) revision \(start.bound.revision)" },
+        input: { _, written in written.boundSOP.map { Start(bound: $0, steps: written.steps.map(\.text)) } },
+        rests: { [(.sop, $0.bound.id)] },
+        check: { _, start, context, signing throws(DocumentsError) in
+            let bound = start.bound
+            guard let sop = context.record(SOP.self, kind: .sop, id: bound.id), !sop.isRetired,
+                  let effective = sop.effectiveRevision(today: signing.day) else {
+                throw .notPermitted(user: signing.user, action: "start a job on \(bound.id)",
+                                    reason: "\(bound.id) has no effective revision; a job may only follow an approved, effective SOP")
+            }
+            guard effective.number == bound.revision else {
+                throw .notPermitted(user: signing.user, action: "bind \(bound.id) revision \(bound.revision)",
+                                    reason: "revision \(effective.number) is the effective one")
+            }
+            guard let approval = context.act(bound.commit), approval.record == bound.id,
+                  approval.revision == bound.revision, approval.meaning == .approval else {
+                throw .notPermitted(user: signing.user, action: "bind \(bound.id) revision \(bound.revision)",
+                                    reason: "the binding does not name the approval of that revision")
+            }
+            guard context.checklist(sop: bound.id, at: bound.commit) == start.steps else {
+                throw .notPermitted(user: signing.user, action: "start with these steps",
+                                    reason: "they are not the checklist of \(bound.id) revision \(bound.revision)")
+            }
+        },
+        apply: { before, start, signing throws(DocumentsError) in
+            try existing(before).applying(.start(by: signing.user, bound: start.bound, steps: start.steps, at: signing.time))
+        })
+
+    public static let step = RecordEvent<WorkOrder, Step>(
+        "step", meaning: .execution, permission: .woExecute, action: "sign job steps",
+        summary: { id, step in "Sign step \(step.number) of \(id)" },
+        input: { before, written in
+            guard let number = before?.nextStep?.number, written.steps.indices.contains(number - 1) else { return nil }
+            return Step(number: number, note: written.steps[number - 1].note)
+        },
+        apply: { before, step, signing throws(DocumentsError) in
+            try existing(before).applying(.signStep(number: step.number, by: signing.user, note: step.note, at: signing.time))
+        })
+
+    public static let complete = simple("complete", .completion, .woExecute, "complete jobs") { .complete(by: $0.user, at: $0.time) }
+    public static let review = simple("review", .review, .woReview, "review jobs") { .review(by: $0.user, at: $0.time) }
+    public static let close = simple("close", .approval, .woClose, "close jobs") { .close(by: $0.user, at: $0.time) }
+    /// Ends a job that is open or in progress without doing it; the reason says why.
+    public static let cancel = simple("cancel", .cancellation, .woCancel, "cancel jobs") { .cancel(by: $0.user, at: $0.time) }
+
+    public static let declaration = KindDeclaration<WorkOrder>(
+        kind: .workOrder,
+        events: [create.replayable, start.replayable, step.replayable, complete.replayable, review.replayable,
+                 close.replayable, cancel.replayable],
+        revision: \.revision)
+
+    /// An event without input of its own: the lifecycle event made from the signing.
+    private static func simple(_ name: String, _ meaning: Meaning, _ permission: Permission, _ action: String,
+                               _ event: @escaping @Sendable (Signing) -> WorkOrder.Event) -> RecordEvent<WorkOrder, Void> {
+        RecordEvent<WorkOrder, Void>(
+            name, meaning: meaning, permission: permission, action: action,
+            summary: { id, _ in "\(name.prefix(1).uppercased())\(name.dropFirst()) \(id)" },
+            input: { _, _ in () },
+            apply: { before, _, signing throws(DocumentsError) in try existing(before).applying(event(signing)) })
+    }
+
+    private static func existing(_ order: WorkOrder?) throws(DocumentsError) -> WorkOrder {
+        guard let order else { throw .notFound(record: "the work order") }
+        return order
+    }
+}

@@ -1,0 +1,162 @@
+import Documents
+import Foundation
+@testable import RecordRepo
+import Testing
+
+/// Acts that name a declared event are replayed by that event's declaration; each forged act
+/// below is refused by the rule the test is about, and no earlier one.
+@Suite struct EventReplayTests {
+    /// Signs `order` as the next version of its work order straight through the ledger, naming
+    /// `event`, bypassing every service check.
+    static func forge(_ plant: Plant, _ order: WorkOrder, event: String, meaning: Meaning, revision: Int? = nil,
+                      by session: Session) throws -> ObjectID {
+        plant.tick()
+        let act = Act(record: order.id, revision: revision ?? order.revision, meaning: meaning, event: event, reason: "Forged",
+                      summary: "Forged act on \(order.id)",
+                      changes: [(try RecordPath(try RecordID.path(kind: .workOrder, id: order.id)), try CanonicalJSON.encode(order))])
+        return try plant.records.ledger.append(act, by: session.signer, basedOn: try plant.repo.head()).commit
+    }
+
+    /// The one failure of `commit`, which must come from the replay of its event by `rule`.
+    static func expectRefused(_ plant: Plant, _ commit: ObjectID, by rule: EventRefusal.Rule,
+                              sourceLocation: SourceLocation = #_sourceLocation) {
+        let failures = ReplayTests.verify(plant).failures
+        #expect(failures.count == 1, "\(failures)", sourceLocation: sourceLocation)
+        #expect(failures.contains { $0.check == "authority" && $0.commit == commit.hex
+                    && $0.message.contains("refused by the \(rule.rawValue) rule") },
+                "\(failures)", sourceLocation: sourceLocation)
+    }
+
+    /// A job on an effective SOP, assigned to tess, and the time the clock shows.
+    static func plantWithJob() throws -> (Plant, WorkOrder) {
+        let plant = try Plant()
+        let sop = try plant.effectiveSOP(Plant.checklist)
+        return (plant, try plant.job(sop.id))
+    }
+
+    @Test("a supervisor cancels an open job and one in progress; both acts name wo.cancel and verify")
+    func cancelEndToEnd() throws {
+        let (plant, open) = try Self.plantWithJob()
+        let started = try plant.job(open.sop)
+        plant.tick(); _ = try plant.records.startWorkOrder(started.id, reason: nil, by: plant.tess)
+        for job in [open.id, started.id] {
+            plant.tick()
+            let cancelled = try plant.records.cancelWorkOrder(job, reason: "Equipment replaced", by: plant.sam)
+            #expect(cancelled.status == .cancelled && cancelled.cancelledBy == "sam")
+            let act = try plant.records.ledger.act(try #require(try plant.repo.head()))
+            #expect(act.event == "wo.cancel" && act.meaning == .cancellation && act.revision == cancelled.revision)
+        }
+        let report = ReplayTests.verify(plant)
+        #expect(report.ok, "\(report.failures)")
+    }
+
+    @Test("cancelling a job twice, or by a technician, is refused and leaves main where it was")
+    func cancelRefusals() throws {
+        let (plant, job) = try Self.plantWithJob()
+        let head = try plant.repo.head()
+        #expect {
+            try plant.records.cancelWorkOrder(job.id, reason: "Not needed", by: plant.tess)
+        } throws: { error in
+            guard case DocumentsError.notPermitted(let user, let action, _) = error else { return false }
+            return user == "tess" && action == "cancel jobs"
+        }
+        plant.tick(); _ = try plant.records.cancelWorkOrder(job.id, reason: "Not needed", by: plant.sam)
+        let cancelled = try plant.repo.head()
+        #expect(cancelled != head)
+        #expect {
+            try plant.records.cancelWorkOrder(job.id, reason: "Again", by: plant.sam)
+        } throws: { error in
+            guard case DocumentsError.invalidTransition(let record, let from, let event, _) = error else { return false }
+            return record == job.id && from == "cancelled" && event == "cancel"
+        }
+        #expect(try plant.repo.head() == cancelled)
+    }
+
+    @Test("a cancellation signed by a technician is refused by the permission rule")
+    func forgedCancelByTechnician() throws {
+        let (plant, job) = try Self.plantWithJob()
+        let cancelled = try job.applying(.cancel(by: "tess", at: Timestamp.iso(plant.repo.clock.now.addingTimeInterval(60))))
+        let commit = try Self.forge(plant, cancelled, event: "wo.cancel", meaning: .cancellation, by: plant.tess)
+        Self.expectRefused(plant, commit, by: .permission)
+    }
+
+    @Test("an Event that names no event of the kind is refused by the unknown-event rule")
+    func unknownEvent() throws {
+        let (plant, job) = try Self.plantWithJob()
+        var changed = job
+        changed.title = "Renamed"
+        changed.revision += 1
+        let commit = try Self.forge(plant, changed, event: "wo.rename", meaning: .authorship, by: plant.sam)
+        Self.expectRefused(plant, commit, by: .unknownEvent)
+    }
+
+    @Test("an act whose Meaning is not its event's is refused by the meaning rule")
+    func wrongMeaning() throws {
+        let (plant, job) = try Self.plantWithJob()
+        let cancelled = try job.applying(.cancel(by: "sam", at: Timestamp.iso(plant.repo.clock.now.addingTimeInterval(60))))
+        let commit = try Self.forge(plant, cancelled, event: "wo.cancel", meaning: .approval, by: plant.sam)
+        Self.expectRefused(plant, commit, by: .meaning)
+    }
+
+    @Test("QA closing a job nobody reviewed is refused by the check rule (the lifecycle)")
+    func closeWithoutReview() throws {
+        let (plant, job) = try Self.plantWithJob()
+        plant.tick(); _ = try plant.records.startWorkOrder(job.id, reason: nil, by: plant.tess)
+        for step in 1...3 { plant.tick(); _ = try plant.records.signStep(job.id, number: step, note: nil, by: plant.tess) }
+        plant.tick()
+        let completed = try plant.records.completeWorkOrder(job.id, reason: "Done", by: plant.tess)
+        var closed = completed
+        closed.status = .closed
+        closed.closedBy = "quinn"
+        closed.closedAt = Timestamp.iso(plant.repo.clock.now.addingTimeInterval(60))
+        closed.revision += 1
+        let commit = try Self.forge(plant, closed, event: "wo.close", meaning: .approval, by: plant.quinn)
+        Self.expectRefused(plant, commit, by: .check)
+    }
+
+    @Test("a start whose steps are not the bound revision's checklist is refused by the check rule")
+    func startWithOtherSteps() throws {
+        let (plant, job) = try Self.plantWithJob()
+        plant.tick()
+        let real = try plant.records.startWorkOrder(job.id, reason: nil, by: plant.tess)
+        let head = try #require(try plant.repo.head())
+        let base = try #require(try plant.records.ledger.act(head).parent)
+        #expect(try Git.run(["update-ref", "refs/heads/main", base.hex], in: plant.repo.path).status == 0)
+        var forged = real
+        forged.steps.removeLast()
+        let commit = try Self.forge(plant, forged, event: "wo.start", meaning: .execution, by: plant.tess)
+        Self.expectRefused(plant, commit, by: .check)
+    }
+
+    @Test("a step whose written time is not the act's signing time is refused by the result rule")
+    func stepWithOtherTime() throws {
+        let (plant, job) = try Self.plantWithJob()
+        plant.tick()
+        var forged = try plant.records.startWorkOrder(job.id, reason: nil, by: plant.tess)
+        forged.steps[0].signedBy = "tess"
+        forged.steps[0].signedAt = "2020-01-01T00:00:00Z"
+        forged.revision += 1
+        let commit = try Self.forge(plant, forged, event: "wo.step", meaning: .execution, by: plant.tess)
+        Self.expectRefused(plant, commit, by: .result)
+    }
+
+    @Test("an act whose Revision trailer is not the record's revision is refused by the revision rule")
+    func wrongRevisionTrailer() throws {
+        let (plant, job) = try Self.plantWithJob()
+        let cancelled = try job.applying(.cancel(by: "sam", at: Timestamp.iso(plant.repo.clock.now.addingTimeInterval(60))))
+        let commit = try Self.forge(plant, cancelled, event: "wo.cancel", meaning: .cancellation, revision: 7, by: plant.sam)
+        Self.expectRefused(plant, commit, by: .revision)
+    }
+
+    @Test("a cancellation without an Event trailer is replayed by the rules before events, which refuse it")
+    func legacyCancellation() throws {
+        let (plant, job) = try Self.plantWithJob()
+        let cancelled = try job.applying(.cancel(by: "sam", at: Timestamp.iso(plant.repo.clock.now.addingTimeInterval(60))))
+        let commit = try ReplayTests.forge(plant, record: job.id, meaning: .cancellation,
+                                           path: try RecordID.path(kind: .workOrder, id: job.id),
+                                           content: try CanonicalJSON.encode(cancelled), by: plant.sam)
+        let failures = ReplayTests.verify(plant).failures
+        #expect(failures.map(\.commit) == [commit.hex])
+        #expect(failures.first?.message.contains("may not change a work order") == true, "\(failures)")
+    }
+}
