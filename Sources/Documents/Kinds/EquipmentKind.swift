@@ -20,8 +20,8 @@ public enum EquipmentKind {
 
     public static let add = RecordEvent<Equipment, Registration>(
         "add", meaning: .authorship, permission: .equipmentAdd, action: "add equipment", creates: true,
-        summary: { id, _ in "Add equipment \(id)" },
-        input: { _, written in
+        summary: { id, _, _ in "Add equipment \(id)" },
+        input: { _, written, _ in
             Registration(id: written.id, name: written.name, location: written.location, department: written.department)
         },
         apply: { _, request, signing in
@@ -38,8 +38,8 @@ public enum DrillKind {
     /// result that contradicts its problems.
     public static let record = RecordEvent<Drill, Drill>(
         "record", meaning: .backupDrill, permission: .backupDrill, action: "run recovery drills", creates: true,
-        summary: { _, drill in drill.summary },
-        input: { _, written in written },
+        summary: { _, _, drill in drill.summary },
+        input: { _, written, _ in written },
         apply: { _, measured, signing throws(DocumentsError) in
             guard (measured.result == .pass) == measured.problems.isEmpty else {
                 throw .invalidField(record: measured.id, field: "result",

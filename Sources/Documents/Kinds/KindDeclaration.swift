@@ -53,13 +53,14 @@ public protocol DeclaredKind: Sendable {
     var eventNames: [String] { get }
     /// Why `act`, which names `event` of this kind, would have been refused; nil when the record
     /// it wrote (`written`, from `before`) is exactly what the event gives.
-    func refusal(event: String, act: ActInfo, before: Data?, written: Data, context: any RecordContext) -> EventRefusal?
+    func refusal(event: String, act: ActInfo, before: Data?, written: Data, bodies: Bodies,
+                 context: any RecordContext) -> EventRefusal?
 }
 
 extension KindDeclaration: DeclaredKind {
     public var eventNames: [String] { events.map(\.name) }
 
-    public func refusal(event name: String, act: ActInfo, before data: Data?, written: Data,
+    public func refusal(event name: String, act: ActInfo, before data: Data?, written: Data, bodies: Bodies,
                         context: any RecordContext) -> EventRefusal? {
         func refuse(_ rule: EventRefusal.Rule, _ reason: String) -> EventRefusal {
             EventRefusal(record: act.record, event: name, rule: rule, reason: reason)
@@ -85,7 +86,7 @@ extension KindDeclaration: DeclaredKind {
         }
         let expected: Record?
         do {
-            expected = try event.expected(before, stored, context, Signing(user: act.signer, at: act.time))
+            expected = try event.expected(before, stored, bodies, context, Signing(user: act.signer, at: act.time))
         } catch {
             return refuse(.check, error.description)
         }
@@ -102,7 +103,7 @@ extension KindDeclaration: DeclaredKind {
 /// The registry of declared kinds: verify's replay, and every generic command, take kinds from here.
 public enum Kinds {
     public static let declared: [any DeclaredKind] = [
-        WorkOrderKind.declaration, EquipmentKind.declaration, DrillKind.declaration,
+        SOPKind.declaration, WorkOrderKind.declaration, EquipmentKind.declaration, DrillKind.declaration,
     ]
 
     /// The declaration of `kind`, when its events are declared.

@@ -19,10 +19,14 @@ public struct RecordEvent<Record: Sendable, Input: Sendable>: Sendable {
     public let action: String
     /// True when the event creates the record (it must not exist before), false when it changes one.
     public let creates: Bool
-    /// The commit's first line.
-    let summary: @Sendable (_ id: String, Input) -> String
-    /// The input that produced `written` from `before`, or nil when no input of this event can.
-    let input: @Sendable (_ before: Record?, _ written: Record) -> Input?
+    /// The commit's first line, from the request and the record it gives.
+    let summary: @Sendable (_ id: String, Input, Record) -> String
+    /// The input that produced `written` (and the file beside it, for kinds that have one) from
+    /// `before`, or nil when no input of this event can.
+    let input: @Sendable (_ before: Record?, _ written: Record, _ body: Data?) -> Input?
+    /// The file beside the record that the event writes (an SOP's markdown), or nil when it
+    /// leaves that file as it was.
+    let body: @Sendable (Input) -> Data?
     /// Other records the decision rests on: if one changes before the act lands, it is refused.
     let rests: @Sendable (Input) -> [(kind: RecordKind, id: String)]
     /// Cross-record checks against the records the act is built on.
@@ -31,8 +35,9 @@ public struct RecordEvent<Record: Sendable, Input: Sendable>: Sendable {
     let apply: @Sendable (_ before: Record?, Input, Signing) throws(DocumentsError) -> Record
 
     public init(_ name: String, meaning: Meaning, permission: Permission, action: String, creates: Bool = false,
-                summary: @escaping @Sendable (_ id: String, Input) -> String,
-                input: @escaping @Sendable (_ before: Record?, _ written: Record) -> Input?,
+                summary: @escaping @Sendable (_ id: String, Input, Record) -> String,
+                input: @escaping @Sendable (_ before: Record?, _ written: Record, _ body: Data?) -> Input?,
+                body: @escaping @Sendable (Input) -> Data? = { _ in nil },
                 rests: @escaping @Sendable (Input) -> [(kind: RecordKind, id: String)] = { _ in [] },
                 check: @escaping @Sendable (_ before: Record?, Input, any RecordContext, Signing) throws(DocumentsError) -> Void
                     = { _, _, _, _ in },
@@ -44,6 +49,7 @@ public struct RecordEvent<Record: Sendable, Input: Sendable>: Sendable {
         self.creates = creates
         self.summary = summary
         self.input = input
+        self.body = body
         self.rests = rests
         self.check = check
         self.apply = apply
@@ -57,9 +63,11 @@ public struct RecordEvent<Record: Sendable, Input: Sendable>: Sendable {
 
     /// The event with its input type hidden, as the registry and the replay see it.
     var replayable: ReplayableEvent<Record> {
-        ReplayableEvent(name: name, meaning: meaning, permission: permission, action: action, creates: creates) { before, written, context, signing
-            throws(DocumentsError) in
-            guard let input = input(before, written) else { return nil }
+        ReplayableEvent(name: name, meaning: meaning, permission: permission, action: action, creates: creates) {
+            before, written, bodies, context, signing throws(DocumentsError) in
+            guard let input = input(before, written, bodies.after) else { return nil }
+            // The file beside the record is the event's, or else as it was.
+            guard (body(input) ?? bodies.before) == bodies.after else { return nil }
             return try perform(before, input, context, signing)
         }
     }
@@ -73,5 +81,17 @@ public struct ReplayableEvent<Record: Sendable>: Sendable {
     public let permission: Permission
     public let action: String
     public let creates: Bool
-    let expected: @Sendable (_ before: Record?, _ written: Record, any RecordContext, Signing) throws(DocumentsError) -> Record?
+    let expected: @Sendable (_ before: Record?, _ written: Record, _ bodies: Bodies, any RecordContext, Signing)
+        throws(DocumentsError) -> Record?
+}
+
+/// The file beside a record (an SOP's markdown) before and after an act; nil where there is none.
+public struct Bodies: Sendable {
+    public let before: Data?
+    public let after: Data?
+
+    public init(before: Data?, after: Data?) {
+        self.before = before
+        self.after = after
+    }
 }

@@ -27,10 +27,19 @@ extension Records {
         var guards = try Self.guards(for: session)
         for (other, otherID) in event.rests(input) { guards.append(try Self.path(kind: other, id: otherID)) }
         let user = session.account.id
+        let body = event.body(input)
+        var paths = [try Self.path(kind: kind, id: id)]
+        if body != nil {
+            guard let bodyPath = try RecordID.bodyPath(kind: kind, id: id) else {
+                throw .invalidField(record: id, field: "body", reason: "a \(kind.noun) has no file beside its record")
+            }
+            do { paths.append(try RecordPath(bodyPath)) } catch { throw .ledger(error) }
+        }
         let act = Act(record: id, revision: declaration.revision(preview), meaning: event.meaning,
-                      event: declaration.trailer(of: event), reason: reason, summary: event.summary(id, input),
-                      paths: [try Self.path(kind: kind, id: id)], guards: guards) { at in
+                      event: declaration.trailer(of: event), reason: reason, summary: event.summary(id, input, preview),
+                      paths: paths, guards: guards) { at in
             [try Self.encode(try event.apply(before, input, Signing(user: user, at: at)), kind: kind, record: id)]
+                + (body.map { [$0] } ?? [])
         }
         try sign(act, by: session.signer, basedOn: basedOn)
         guard let stored = try record(Record.self, kind: kind, id: id) else { throw .notFound(record: id) }

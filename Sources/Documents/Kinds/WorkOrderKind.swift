@@ -36,8 +36,8 @@ public enum WorkOrderKind {
 
     public static let create = RecordEvent<WorkOrder, Request>(
         "create", meaning: .authorship, permission: .woCreate, action: "create work orders", creates: true,
-        summary: { id, _ in "Create \(id)" },
-        input: { _, written in
+        summary: { id, _, _ in "Create \(id)" },
+        input: { _, written, _ in
             Request(id: written.id, title: written.title, sop: written.sop, equipment: written.equipment, assignee: written.assignee)
         },
         rests: { [(.sop, $0.sop), (.equipment, $0.equipment)] },
@@ -62,8 +62,8 @@ public enum WorkOrderKind {
     /// takes that revision's checklist as the job's steps.
     public static let start = RecordEvent<WorkOrder, Start>(
         "start", meaning: .execution, permission: .woExecute, action: "start jobs",
-        summary: { id, start in "Start \(id) on \(start.bound.id) revision \(start.bound.revision)" },
-        input: { _, written in written.boundSOP.map { Start(bound: $0, steps: written.steps.map(\.text)) } },
+        summary: { id, start, _ in "Start \(id) on \(start.bound.id) revision \(start.bound.revision)" },
+        input: { _, written, _ in written.boundSOP.map { Start(bound: $0, steps: written.steps.map(\.text)) } },
         rests: { [(.sop, $0.bound.id)] },
         check: { _, start, context, signing throws(DocumentsError) in
             let bound = start.bound
@@ -92,8 +92,8 @@ public enum WorkOrderKind {
 
     public static let step = RecordEvent<WorkOrder, Step>(
         "step", meaning: .execution, permission: .woExecute, action: "sign job steps",
-        summary: { id, step in "Sign step \(step.number) of \(id)" },
-        input: { before, written in
+        summary: { id, step, _ in "Sign step \(step.number) of \(id)" },
+        input: { before, written, _ in
             guard let number = before?.nextStep?.number, written.steps.indices.contains(number - 1) else { return nil }
             return Step(number: number, note: written.steps[number - 1].note)
         },
@@ -118,8 +118,8 @@ public enum WorkOrderKind {
                                _ event: @escaping @Sendable (Signing) -> WorkOrder.Event) -> RecordEvent<WorkOrder, Void> {
         RecordEvent<WorkOrder, Void>(
             name, meaning: meaning, permission: permission, action: action,
-            summary: { id, _ in "\(name.prefix(1).uppercased())\(name.dropFirst()) \(id)" },
-            input: { _, _ in () },
+            summary: { id, _, _ in "\(name.prefix(1).uppercased())\(name.dropFirst()) \(id)" },
+            input: { _, _, _ in () },
             apply: { before, _, signing throws(DocumentsError) in try existing(before).applying(event(signing)) })
     }
 

@@ -68,8 +68,9 @@ public final class DocumentReplay: ActReplay {
                 return "\(act.record) names the event \(event), but a \(kind.noun) has no declared events"
             }
             let context = TreeContext(replay: self, tree: before, act: act)
+            let bodies = Bodies(before: body.flatMap(before.read), after: body.flatMap(after.read))
             return declared.refusal(event: event, act: act, before: touched.jsonBefore.flatMap(before.blob), written: data,
-                                    context: context)?.description
+                                    bodies: bodies, context: context)?.description
         }
         // Acts signed before events were declared carry no Event trailer: they are replayed by the
         // rules of that time, which read the event back from the act's Meaning.
