@@ -104,6 +104,7 @@ extension KindDeclaration: DeclaredKind {
 public enum Kinds {
     public static let declared: [any DeclaredKind] = [
         SOPKind.declaration, WorkOrderKind.declaration, EquipmentKind.declaration, DrillKind.declaration,
+        AuditReviewKind.declaration,
     ]
 
     /// The declaration of `kind`, when its events are declared.

@@ -14,6 +14,10 @@ public protocol RecordContext {
     func act(_ commit: String) -> ActInfo?
     /// The checklist steps of `sop`'s body as of `commit`, or nil when it cannot be read.
     func checklist(sop: String, at commit: String) -> [String]?
+    /// The commit the act is built on (its parent), nil before the first act.
+    var base: ObjectID? { get }
+    /// Walks the acts from `base` back towards the root, newest first, while `visit` returns true.
+    func walkBack(_ visit: (ActInfo) -> Bool)
 }
 
 /// Who signs an act and when: the inputs of every event besides the record and its own input.

@@ -19,6 +19,9 @@ public struct RecordEvent<Record: Sendable, Input: Sendable>: Sendable {
     public let action: String
     /// True when the event creates the record (it must not exist before), false when it changes one.
     public let creates: Bool
+    /// True when the record names the commit the act is built on: the act is then never rebuilt
+    /// on a newer head (an audit-trail review names the last commit it covers).
+    public let pinned: Bool
     /// The commit's first line, from the request and the record it gives.
     let summary: @Sendable (_ id: String, Input, Record) -> String
     /// The input that produced `written` (and the file beside it, for kinds that have one) from
@@ -35,6 +38,7 @@ public struct RecordEvent<Record: Sendable, Input: Sendable>: Sendable {
     let apply: @Sendable (_ before: Record?, Input, Signing) throws(DocumentsError) -> Record
 
     public init(_ name: String, meaning: Meaning, permission: Permission, action: String, creates: Bool = false,
+                pinned: Bool = false,
                 summary: @escaping @Sendable (_ id: String, Input, Record) -> String,
                 input: @escaping @Sendable (_ before: Record?, _ written: Record, _ body: Data?) -> Input?,
                 body: @escaping @Sendable (Input) -> Data? = { _ in nil },
@@ -47,6 +51,7 @@ public struct RecordEvent<Record: Sendable, Input: Sendable>: Sendable {
         self.permission = permission
         self.action = action
         self.creates = creates
+        self.pinned = pinned
         self.summary = summary
         self.input = input
         self.body = body

@@ -35,12 +35,13 @@ extension Records {
             }
             do { paths.append(try RecordPath(bodyPath)) } catch { throw .ledger(error) }
         }
-        let act = Act(record: id, revision: declaration.revision(preview), meaning: event.meaning,
+        var act = Act(record: id, revision: declaration.revision(preview), meaning: event.meaning,
                       event: declaration.trailer(of: event), reason: reason, summary: event.summary(id, input, preview),
                       paths: paths, guards: guards) { at in
             [try Self.encode(try event.apply(before, input, Signing(user: user, at: at)), kind: kind, record: id)]
                 + (body.map { [$0] } ?? [])
         }
+        act.pinnedToBase = event.pinned
         try sign(act, by: session.signer, basedOn: basedOn)
         guard let stored = try record(Record.self, kind: kind, id: id) else { throw .notFound(record: id) }
         return stored
@@ -62,6 +63,13 @@ struct HeadContext: RecordContext {
     func act(_ hex: String) -> ActInfo? {
         guard let id = ObjectID(hex: hex), let commit, (try? records.ledger.isAncestor(id, of: commit)) == true else { return nil }
         return try? records.ledger.act(id)
+    }
+
+    var base: ObjectID? { commit }
+
+    func walkBack(_ visit: (ActInfo) -> Bool) {
+        guard let commit else { return }
+        try? records.ledger.walkBack(from: commit) { visit($0) }
     }
 
     func checklist(sop: String, at hex: String) -> [String]? {

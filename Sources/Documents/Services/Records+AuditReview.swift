@@ -11,26 +11,10 @@ extension Records {
     /// again and the review signed again on the new head, so it never claims a range it did not
     /// name. Refused with `nothingToReview` when no act was signed since the last review.
     public func reviewAuditTrail(reason: String, by session: Session) throws(DocumentsError) -> AuditReview {
-        try session.requireSigningAllowed()
-        try policy().require(.auditReview, of: session.account, to: "sign an audit-trail review")
-        return try withNewID(.review) { (id, basedOn) throws(DocumentsError) in
-            guard let basedOn else { throw .nothingToReview(review: "none; the repository is empty") }
-            let scan = try reviewScan(from: basedOn)
-            if let previous = scan.lastReview, scan.unreviewed == 0 { throw .nothingToReview(review: previous.record) }
-            guard let first = scan.lastReview?.commit ?? scan.root?.commit else { throw .notFound(record: "the root commit") }
-            let draft = AuditReview(id: id, first: first.hex, last: basedOn.hex, acts: scan.unreviewed + (scan.lastReview == nil ? 0 : 1),
-                                    reviewedBy: session.account.id, reviewedAt: Timestamp.iso(now))
-            _ = try Self.encode(draft, kind: .review, record: id)
-            var act = Act(record: id, revision: 1, meaning: .auditReview, reason: reason, summary: draft.summary,
-                          paths: [try Self.path(kind: .review, id: id)], guards: try Self.guards(for: session)) { at in
-                var review = draft
-                review.reviewedAt = Timestamp.iso(at)
-                return [try Self.encode(review, kind: .review, record: id)]
-            }
-            act.pinnedToBase = true
-            try sign(act, by: session.signer, basedOn: basedOn)
-            guard let stored = try record(AuditReview.self, kind: .review, id: id) else { throw .notFound(record: id) }
-            return stored
+        try withNewID(.review) { (id, basedOn) throws(DocumentsError) in
+            let context = HeadContext(records: self, commit: basedOn, policy: try policy(at: basedOn))
+            return try perform(AuditReviewKind.sign, of: AuditReviewKind.declaration, id: id,
+                               input: try AuditReviewKind.unreviewed(id, in: context), reason: reason, by: session, basedOn: basedOn)
         }
     }
 
@@ -58,7 +42,7 @@ extension Records {
         var review: ActInfo?, oldest: ActInfo?
         do {
             try ledger.walkBack(from: head) { act in
-                if Self.isReview(act) { review = act; return false }
+                if AuditReviewKind.isReview(act) { review = act; return false }
                 count += 1
                 oldest = act
                 return true
@@ -67,8 +51,4 @@ extension Records {
         return (review, count, review == nil ? oldest : nil)
     }
 
-    /// True for the act of an audit-trail review: meaning audit-review on a review record.
-    static func isReview(_ act: ActInfo) -> Bool {
-        act.meaning == .auditReview && (try? RecordID.validate(act.record, kind: .review)) != nil
-    }
 }

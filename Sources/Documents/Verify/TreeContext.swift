@@ -24,6 +24,13 @@ struct TreeContext: RecordContext {
         return replay.replayed.contains(commit) ? tree.act(commit) : tree.act(commit, before: parent)
     }
 
+    var base: ObjectID? { act.parent }
+
+    func walkBack(_ visit: (ActInfo) -> Bool) {
+        guard let parent = act.parent else { return }
+        tree.walkBack(from: parent, visit)
+    }
+
     func checklist(sop: String, at hex: String) -> [String]? {
         guard let commit = ObjectID(hex: hex), let view = tree.view(at: commit), let path = try? RecordID.sopBodyPath(id: sop),
               let body = view.read(path) else { return nil }
