@@ -12,17 +12,22 @@ as() { local user=$1 password=$2; shift 2; RECREPO_USER=$user RECREPO_PASSWORD=$
 say "1. Create the repository. Alice, the first administrator, signs its first act."
 RECREPO_NEW_PASSWORD='Admin-pass-2026' "$bin" init --admin alice --name "Alice Admin"
 
-say "2. Alice creates accounts for a QA reviewer and a technician (each one a signed act with a reason)."
-RECREPO_NEW_PASSWORD='Qa-onetime-0001' as alice 'Admin-pass-2026' user add quinn --name "Quinn QA" --role qa --department Quality --reason "New QA reviewer"
-RECREPO_NEW_PASSWORD='Tech-onetime-001' as alice 'Admin-pass-2026' user add tara --name "Tara Tech" --role technician --department Maintenance --reason "New technician"
+say "2. Alice creates Quinn's account (QA). No other admin or qa exists yet, so Alice issues the whole one-time password (the act says so). Quinn signs the acknowledgement first, then chooses a password."
+RECREPO_NEW_PASSWORD='Qa-onetime-0001' as alice 'Admin-pass-2026' user add quinn --name "Quinn QA" --role qa --department Quality --identity "passport: P1234567" --reason "New QA reviewer"
+as quinn 'Qa-onetime-0001' acknowledge
+RECREPO_NEW_PASSWORD='Quiet-harbour-88' as quinn 'Qa-onetime-0001' passwd
 
-say "3. Tara changes her one-time password. A new signing key replaces the one Alice could have known."
-RECREPO_NEW_PASSWORD='Tech-private-phrase' as tara 'Tech-onetime-001' passwd
+say "3. Dual control from now on: Alice gets the first half of Tara's one-time password, Quinn (the custodian) the second. Neither knows the whole."
+RECREPO_NEW_PASSWORD='Tech-half-A1' as alice 'Admin-pass-2026' user add tara --name "Tara Tech" --role technician --department Maintenance --identity "badge: B-0042" --custodian quinn --reason "New technician"
+RECREPO_NEW_PASSWORD='Tech-half-C1' as quinn 'Quiet-harbour-88' user issue tara --reason "Handed over in a sealed envelope"
+as tara 'Tech-half-A1Tech-half-C1' acknowledge
+RECREPO_NEW_PASSWORD='Tech-private-phrase' as tara 'Tech-half-A1Tech-half-C1' passwd
 
-say "4. Quinn leaves the company: Alice disables the account. Its key stops being valid; the ID is never reused."
-as alice 'Admin-pass-2026' user disable quinn --reason "Left the company"
-echo "Trying to sign as quinn now:"
-as quinn 'Qa-onetime-0001' passwd 2>&1 || echo "(refused, as it must be)"
+say "4. Uma, an auditor, leaves the company: Alice disables the account. Its key stops being valid; the ID is never reused."
+RECREPO_NEW_PASSWORD='Aud-half-A1' as alice 'Admin-pass-2026' user add uma --name "Uma Auditor" --role auditor --department Quality --identity "badge: B-0077" --custodian quinn --reason "Contract auditor"
+as alice 'Admin-pass-2026' user disable uma --reason "Left the company"
+echo "Trying to sign as uma now:"
+as uma 'Aud-half-A1' acknowledge 2>&1 || echo "(refused, as it must be)"
 
 say "5. Someone guesses Tara's password five times. The fifth failure locks her account and the system records a security event."
 for attempt in 1 2 3 4 5; do
@@ -31,19 +36,23 @@ done
 echo "Even the right password is now refused until an admin resets the account:"
 as tara 'Tech-private-phrase' passwd 2>&1 || echo "(refused, as it must be)"
 
-say "6. Alice resets Tara: a new key and a one-time password that Tara must change before signing."
-RECREPO_NEW_PASSWORD='Tech-onetime-002' as alice 'Admin-pass-2026' user reset tara --reason "Locked out after failed attempts; identity confirmed in person"
-RECREPO_NEW_PASSWORD='Tech-second-phrase' as tara 'Tech-onetime-002' passwd
+say "6. Alice resets Tara with Quinn as custodian: a new key under a new split one-time password that Tara must change before signing."
+RECREPO_NEW_PASSWORD='Tech-half-A2' as alice 'Admin-pass-2026' user reset tara --custodian quinn --reason "Locked out after failed attempts; identity confirmed in person"
+RECREPO_NEW_PASSWORD='Tech-half-C2' as quinn 'Quiet-harbour-88' user issue tara --reason "Handed over in person"
+RECREPO_NEW_PASSWORD='Tech-second-phrase' as tara 'Tech-half-A2Tech-half-C2' passwd
 
-say "7. Alice adds document control (Dora, Dan), a QA approver (Victor), a supervisor (Sam). Each changes the one-time password."
-RECREPO_NEW_PASSWORD='Doc-onetime-0001' as alice 'Admin-pass-2026' user add dora --name "Dora Docs" --role document-control --department Quality --reason "Document controller"
-RECREPO_NEW_PASSWORD='Doc-onetime-0002' as alice 'Admin-pass-2026' user add dan --name "Dan Docs" --role document-control --department Quality --reason "Document controller"
-RECREPO_NEW_PASSWORD='Qa-onetime-0002' as alice 'Admin-pass-2026' user add victor --name "Victor QA" --role qa --department Quality --reason "QA approver"
-RECREPO_NEW_PASSWORD='Sup-onetime-0001' as alice 'Admin-pass-2026' user add sam --name "Sam Supervisor" --role supervisor --department Maintenance --reason "Maintenance supervisor"
-RECREPO_NEW_PASSWORD='Red-kite-sky-41' as dora 'Doc-onetime-0001' passwd
-RECREPO_NEW_PASSWORD='Blue-river-stone-7' as dan 'Doc-onetime-0002' passwd
-RECREPO_NEW_PASSWORD='Quiet-harbour-88' as victor 'Qa-onetime-0002' passwd
-RECREPO_NEW_PASSWORD='Green-field-oak-3' as sam 'Sup-onetime-0001' passwd
+say "7. Alice adds document control (Dora, Dan), a QA approver (Victor), a supervisor (Sam); Quinn issues each second half; each acknowledges and changes the one-time password."
+person() {
+    local id=$1 name=$2 role=$3 department=$4 identity=$5 password=$6
+    RECREPO_NEW_PASSWORD='First-half-1' as alice 'Admin-pass-2026' user add "$id" --name "$name" --role "$role" --department "$department" --identity "$identity" --custodian quinn --reason "New $role" >/dev/null
+    RECREPO_NEW_PASSWORD='Second-half-2' as quinn 'Quiet-harbour-88' user issue "$id" --reason "Handed over in person" >/dev/null
+    as "$id" 'First-half-1Second-half-2' acknowledge >/dev/null
+    RECREPO_NEW_PASSWORD=$password as "$id" 'First-half-1Second-half-2' passwd
+}
+person dora "Dora Docs" document-control Quality "passport: P7654321" 'Red-kite-sky-41'
+person dan "Dan Docs" document-control Quality "badge: B-0101" 'Blue-river-stone-7'
+person victor "Victor QA" qa Quality "badge: B-0102" 'Quiet-lake-ash-88'
+person sam "Sam Supervisor" supervisor Maintenance "badge: B-0103" 'Green-field-oak-3'
 
 say "8. Document control: Dora drafts an SOP from a markdown file and submits it for review."
 cat > "$work/autoclave-check.md" <<'MARKDOWN'
@@ -67,7 +76,7 @@ as dora 'Red-kite-sky-41' sop review "$sop" --reason "Looks fine" 2>&1 || echo "
 
 say "9. Dan reviews it; Victor (QA) approves it. The approved revision is effective at once."
 as dan 'Blue-river-stone-7' sop review "$sop" --reason "Checked against the manufacturer's manual"
-as victor 'Quiet-harbour-88' sop approve "$sop" --reason "Approved for use"
+as victor 'Quiet-lake-ash-88' sop approve "$sop" --reason "Approved for use"
 "$bin" sop show "$sop"
 "$bin" sop show "$sop" --format html > "$work/$sop.html"
 echo "The printable page of $sop, with its signatures, is in $work/$sop.html"
@@ -86,7 +95,7 @@ as tara 'Tech-second-phrase' wo step "$wo" 2 --note "Bowie-Dick sheet passed"
 as tara 'Tech-second-phrase' wo step "$wo" 3 --note "2.1 bar"
 as tara 'Tech-second-phrase' wo complete "$wo" --reason "All steps done"
 as sam 'Green-field-oak-3' wo review "$wo" --reason "Records complete and legible"
-as victor 'Quiet-harbour-88' wo close "$wo" --reason "Released for use"
+as victor 'Quiet-lake-ash-88' wo close "$wo" --reason "Released for use"
 "$bin" wo show "$wo"
 
 say "12. A checkpoint: the system signs a tag at the head, so that a later rollback of history is detected."

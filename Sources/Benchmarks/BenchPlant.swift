@@ -19,16 +19,19 @@ struct BenchPlant {
                                              kdf: KDFParameters(logN: 10), checklist: { Checklist.steps(in: $0).map(\.text) })
         let admin = try records.authenticate("bench", password: Self.password)
         func person(_ id: String, _ role: Role) throws -> Session {
-            _ = try records.addUser(id, name: "Bench \(id)", roles: [role], department: "Maintenance", password: Self.password,
-                                    reason: "Benchmark staff", by: admin)
+            // The qa account comes last, so that no custodian is needed: every credential is issued whole.
+            _ = try records.addUser(id, name: "Bench \(id)", roles: [role], department: "Maintenance",
+                                    identity: Account.Identity(method: "badge", reference: "B-\(id)"), custodian: nil,
+                                    password: Self.password, reason: "Benchmark staff", by: admin)
+            try records.acknowledge(by: try records.authenticate(id, password: Self.password))
             try records.changePassword(try records.authenticate(id, password: Self.password), to: "second pass for bench",
                                        oldPassword: Self.password)
             return try records.authenticate(id, password: "second pass for bench")
         }
         let author = try person("dora", .documentControl), reviewer = try person("dan", .documentControl)
-        let qa = try person("quinn", .qa)
         let supervisor = try person("sam", .supervisor)
         let technician = try person("tess", .technician)
+        let qa = try person("quinn", .qa)
         let body = try Data(contentsOf: URL(fileURLWithPath: "Tests/RecrepoTests/Fixtures/corpus/openregulatory/sop-capa.md"))
             + Data("\n## Checklist\n\n- [ ] Isolate the autoclave\n- [ ] Check the door seal\n- [ ] Run a Bowie-Dick test\n".utf8)
         let sop = try records.createSOP(title: "Autoclave preventive maintenance", body: body, reason: "Benchmark", by: author).id

@@ -7,15 +7,21 @@ extension RecRepo {
     struct User: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Manage accounts (admins only; every change is a signed act).",
-            subcommands: [Add.self, Disable.self, Reset.self, List.self])
+            subcommands: [Add.self, Issue.self, Disable.self, Reset.self, List.self])
     }
 }
 
 extension RecRepo.User {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Create an account with a one-time password.",
-            discussion: "The password is $RECREPO_NEW_PASSWORD if set, else generated and printed once.")
+            abstract: "Create an account with a one-time password (split with a custodian).",
+            discussion: """
+                The administrator gets the first half of the one-time password ($RECREPO_NEW_PASSWORD if set, else \
+                generated and printed once); the custodian (another active admin or qa) gets the second half with \
+                'recrepo user issue'. The person's one-time password is the first half followed by the second. While no \
+                such custodian exists (a new repository), --custodian is left out and the administrator gets the whole \
+                one-time password; the act says so.
+                """)
 
         @OptionGroup var repo: RepoOptions
         @OptionGroup var user: UserOptions
@@ -23,14 +29,18 @@ extension RecRepo.User {
         @Option(help: "Full printed name.") var name: String
         @Option(help: "A role: admin, qa, document-control, supervisor, technician, auditor.") var role: [String] = []
         @Option(help: "Department.") var department: String?
+        @Option(help: "How the person's identity was checked: 'METHOD: REFERENCE', e.g. 'passport: P1234567'.")
+        var identity: String
+        @Option(help: "The admin or qa who issues the second half of the one-time password.") var custodian: String?
         @OptionGroup var reason: ReasonOption
 
         func run() throws {
             let roles = try role.map { try Role.parse($0) }
+            let checked = try Account.Identity(parsing: identity, record: id)
             let records = try repo.open()
             let session = try user.session(records)
             let issued = try records.addUser(
-                id, name: name, roles: roles, department: department,
+                id, name: name, roles: roles, department: department, identity: checked, custodian: custodian,
                 password: try Terminal.newPassword(optional: true), reason: reason.reason, by: session)
             report(issued, generated: ProcessInfo.processInfo.environment["RECREPO_NEW_PASSWORD"] == nil)
             print(issued.account.id)
@@ -60,13 +70,34 @@ extension RecRepo.User {
         @OptionGroup var repo: RepoOptions
         @OptionGroup var user: UserOptions
         @Argument(help: "The user ID to reset.") var id: String
+        @Option(help: "The admin or qa who issues the second half of the one-time password.") var custodian: String?
         @OptionGroup var reason: ReasonOption
 
         func run() throws {
             let records = try repo.open()
             let session = try user.session(records)
-            let issued = try records.resetUser(id, password: try Terminal.newPassword(optional: true),
+            let issued = try records.resetUser(id, custodian: custodian, password: try Terminal.newPassword(optional: true),
                                                reason: reason.reason, by: session)
+            report(issued, generated: ProcessInfo.processInfo.environment["RECREPO_NEW_PASSWORD"] == nil)
+            print(issued.account.id)
+        }
+    }
+
+    struct Issue: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The custodian's half of a new or reset account's one-time password.",
+            discussion: "The half is $RECREPO_NEW_PASSWORD if set, else generated and printed once.")
+
+        @OptionGroup var repo: RepoOptions
+        @OptionGroup var user: UserOptions
+        @Argument(help: "The user ID whose credential you hold.") var id: String
+        @OptionGroup var reason: ReasonOption
+
+        func run() throws {
+            let records = try repo.open()
+            let session = try user.session(records)
+            let issued = try records.issueCredential(id, password: try Terminal.newPassword(optional: true),
+                                                     reason: reason.reason, by: session)
             report(issued, generated: ProcessInfo.processInfo.environment["RECREPO_NEW_PASSWORD"] == nil)
             print(issued.account.id)
         }
@@ -97,11 +128,21 @@ extension RecRepo.User {
 private func report(_ issued: IssuedCredential, generated: Bool) {
     let account = issued.account
     print("Account \(account.id) (\(account.name)) roles: \(account.roles.map(\.rawValue).joined(separator: ", "))")
-    if generated {
-        print("One-time password (shown once; it must be changed with 'recrepo passwd' before signing): \(issued.oneTimePassword)")
+    let what: String
+    if issued.isWhole {
+        what = "One-time password"
+    } else if let custodian = account.custodian, account.currentKey == nil {
+        what = "First half of the one-time password (\(custodian) issues the second half with 'recrepo user issue \(account.id)')"
     } else {
-        print("One-time password taken from RECREPO_NEW_PASSWORD; it must be changed with 'recrepo passwd' before signing.")
+        what = "Second half of the one-time password (the person types the administrator's half, then this one)"
     }
+    let then = "the person signs 'recrepo acknowledge', then changes it with 'recrepo passwd' before signing anything else."
+    if generated {
+        print("\(what), shown once: \(issued.oneTimePassword)")
+    } else {
+        print("\(what) taken from RECREPO_NEW_PASSWORD.")
+    }
+    print("Then \(then)")
 }
 
 func printJSON<T: Encodable>(_ value: T) throws {

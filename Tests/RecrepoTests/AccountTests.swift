@@ -33,10 +33,10 @@ import Testing
         }
         // An admin resets: new key, new one-time password, which must be changed before signing.
         repo.clock.advance(5)
-        _ = try repo.records.resetUser("bob", password: "fresh one-time 1", reason: "Locked out", by: try repo.admin())
+        _ = try repo.records.resetUser("bob", custodian: nil, password: "fresh one-time 1", reason: "Locked out", by: try repo.admin())
         let session = try repo.records.authenticate("bob", password: "fresh one-time 1")
         #expect(throws: DocumentsError.self) { try session.requireSigningAllowed() }
-        #expect(repo.records.ledger.verify(replay: PolicyReplay()).ok)
+        #expect(repo.records.ledger.verify(replay: RecordsReplay(checklist: TestRepository.checklist)).ok)
     }
 
     @Test("a successful password resets the failure count")
@@ -52,23 +52,25 @@ import Testing
     @Test("a one-time password must be changed first; the change closes the key the admin could know")
     func oneTimePassword() throws {
         let repo = try TestRepository()
-        _ = try repo.records.addUser("bob", name: "Bob", roles: [.admin], department: nil,
+        _ = try repo.records.addUser("bob", name: "Bob", roles: [.admin], department: nil, identity: .init(method: "badge", reference: "B-1"), custodian: nil,
                                      password: "one-time secret 1", reason: "x", by: try repo.admin())
         let first = try repo.records.authenticate("bob", password: "one-time secret 1")
         #expect(throws: DocumentsError.self) {
-            _ = try repo.records.addUser("eve", name: "Eve", roles: [.qa], department: nil, password: nil,
+            _ = try repo.records.addUser("eve", name: "Eve", roles: [.qa], department: nil, identity: .init(method: "badge", reference: "B-1"), custodian: nil, password: nil,
                                          reason: "x", by: first)
         }
         let oldKey = try #require(try repo.records.account("bob")?.currentKey)
         repo.clock.advance(1)
-        try repo.records.changePassword(first, to: "my new pass phrase", oldPassword: "one-time secret 1")
+        try repo.records.acknowledge(by: first)
+        let acknowledged = try repo.records.authenticate("bob", password: "one-time secret 1")
+        try repo.records.changePassword(acknowledged, to: "my new pass phrase", oldPassword: "one-time secret 1")
         let account = try #require(try repo.records.account("bob"))
         #expect(account.keys.count == 2 && account.keys[0].id == oldKey.id && account.keys[0].validBefore != nil)
         #expect(!account.mustChangePassword)
         #expect(throws: DocumentsError.self) { _ = try repo.records.authenticate("bob", password: "one-time secret 1") }
         let second = try repo.records.authenticate("bob", password: "my new pass phrase")
         try second.requireSigningAllowed()
-        #expect(repo.records.ledger.verify(replay: PolicyReplay()).ok)
+        #expect(repo.records.ledger.verify(replay: RecordsReplay(checklist: TestRepository.checklist)).ok)
     }
 
     @Test("an expired password must be changed before signing")
@@ -86,22 +88,22 @@ import Testing
         let bob = try repo.addUser("bob", roles: [.technician])
         let head = try repo.head()
         #expect(throws: DocumentsError.self) {
-            _ = try repo.records.addUser("eve", name: "Eve", roles: [.qa], department: nil, password: nil, reason: "x", by: bob)
+            _ = try repo.records.addUser("eve", name: "Eve", roles: [.qa], department: nil, identity: .init(method: "badge", reference: "B-1"), custodian: nil, password: nil, reason: "x", by: bob)
         }
         #expect(throws: DocumentsError.self) { _ = try repo.records.disableUser("alice", reason: "x", by: try repo.admin()) }
         #expect(throws: DocumentsError.self) {
-            _ = try repo.records.resetUser("alice", password: nil, reason: "x", by: try repo.admin())
+            _ = try repo.records.resetUser("alice", custodian: nil, password: nil, reason: "x", by: try repo.admin())
         }
         #expect(try repo.head() == head)
         repo.clock.advance(1)
         _ = try repo.records.disableUser("bob", reason: "Left", by: try repo.admin())
         #expect(throws: DocumentsError.self) { _ = try repo.records.authenticate("bob", password: "user password 1") }
         #expect(throws: DocumentsError.self) {
-            _ = try repo.records.addUser("bob", name: "Bob Again", roles: [.qa], department: nil, password: nil,
+            _ = try repo.records.addUser("bob", name: "Bob Again", roles: [.qa], department: nil, identity: .init(method: "badge", reference: "B-1"), custodian: nil, password: nil,
                                          reason: "x", by: try repo.admin())
         }
         #expect(throws: DocumentsError.self) {
-            _ = try repo.records.resetUser("bob", password: nil, reason: "x", by: try repo.admin())
+            _ = try repo.records.resetUser("bob", custodian: nil, password: nil, reason: "x", by: try repo.admin())
         }
     }
 
@@ -139,13 +141,14 @@ import Testing
                                              kdf: TestRepository.cheap, clock: ticking,
                                              checklist: TestRepository.checklist)
         let admin = try records.authenticate("alice", password: "admin password 1")
-        _ = try records.addUser("bob", name: "Bob", roles: [.qa], department: nil, password: "one-time secret 1",
+        _ = try records.addUser("bob", name: "Bob", roles: [.qa], department: nil, identity: .init(method: "badge", reference: "B-1"), custodian: nil, password: "one-time secret 1",
                                 reason: "x", by: admin)
+        try records.acknowledge(by: try records.authenticate("bob", password: "one-time secret 1"))
         let bob = try records.authenticate("bob", password: "one-time secret 1")
         try records.changePassword(bob, to: "a fresh phrase 22", oldPassword: "one-time secret 1")
         _ = try records.disableUser("bob", reason: "Left", by: admin)
         let problems = try Git.stockVerification(of: directory.path, allowedSigners: try records.ledger.allowedSigners())
         #expect(problems.isEmpty, "\(problems)")
-        #expect(records.ledger.verify(replay: PolicyReplay()).ok)
+        #expect(records.ledger.verify(replay: RecordsReplay(checklist: TestRepository.checklist)).ok)
     }
 }

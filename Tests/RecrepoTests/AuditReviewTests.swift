@@ -102,7 +102,7 @@ import Testing
         let draft = AuditReview(id: "AR-000001", first: commits[0].hex, last: try #require(commits.last).hex, acts: commits.count,
                                 reviewedBy: "quinn", reviewedAt: "")
         plant.tick()
-        let act = Act(record: draft.id, revision: 1, meaning: .auditReview, reason: "Forged", summary: "Forged review",
+        let act = Act(record: draft.id, revision: 1, meaning: .auditReview, event: "review.sign", reason: "Forged", summary: "Forged review",
                       paths: [try RecordPath(try RecordID.path(kind: .review, id: draft.id))]) { at in
             var review = draft
             review.reviewedAt = Timestamp.iso(at)
@@ -129,8 +129,9 @@ import Testing
             }
         }
         let report = Self.verify(other)
-        #expect(report.failures.contains { $0.check == "authority" && $0.commit == forged.hex && $0.record == "AR-000001" },
-                "\(report.failures)")
+        let rule = fault == "wrong reviewer" ? "result" : "check"
+        #expect(report.failures.count == 1 && report.failures.contains { $0.check == "authority" && $0.commit == forged.hex
+                    && $0.record == "AR-000001" && $0.message.contains("refused by the \(rule) rule") }, "\(report.failures)")
         _ = honest
     }
 }

@@ -6,16 +6,17 @@ import Testing
     func happyPath() throws {
         let (cli, directory) = try CLI.initialised()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let added = try cli.admin(["user", "add", "bob", "--name", "Bob Tech", "--role", "technician", "--reason", "New hire"])
+        let added = try cli.admin(["user", "add", "bob", "--name", "Bob Tech", "--role", "technician", "--identity", "badge: B-1", "--reason", "New hire"])
         #expect(added.status == 0, "\(added.stderr)")
         #expect(added.stdout.split(separator: "\n").last == "bob")
-        let generated = try cli.run(["user", "add", "carol", "--name", "Carol QA", "--role", "qa", "--reason", "New hire"],
+        let generated = try cli.run(["user", "add", "carol", "--name", "Carol QA", "--role", "qa", "--identity", "badge: B-1", "--reason", "New hire"],
                                     user: "alice", password: "admin password 1")
-        #expect(generated.stdout.contains("One-time password (shown once"))
-        let changed = try cli.run(["passwd"], user: "carol",
-                                  password: String(try #require(generated.stdout.split(separator: " ").last?
-                                    .split(separator: "\n").first)),
-                                  newPassword: "a new pass phrase")
+        #expect(generated.stdout.contains("One-time password, shown once: "))
+        let oneTime = String(try #require(generated.stdout.components(separatedBy: "shown once: ").last?
+            .split(separator: "\n").first))
+        let acknowledged = try cli.run(["acknowledge"], user: "carol", password: oneTime)
+        #expect(acknowledged.status == 0, "\(acknowledged.stderr)")
+        let changed = try cli.run(["passwd"], user: "carol", password: oneTime, newPassword: "a new pass phrase")
         #expect(changed.status == 0, "\(changed.stderr)")
         #expect(try cli.admin(["user", "disable", "bob", "--reason", "Left"]).status == 0)
         let list = try cli.run(["user", "list", "--format", "json"])
@@ -23,13 +24,13 @@ import Testing
         #expect(accounts?.map { $0["id"] as? String } == ["alice", "bob", "carol", "system"])
         let log = try cli.run(["log", "--format", "json"])
         let entries = try #require(try JSONSerialization.jsonObject(with: Data(log.stdout.utf8)) as? [[String: Any]])
-        #expect(entries.count == 5)
+        #expect(entries.count == 6)
         #expect(Set(entries[0].keys) == ["commit", "time", "signer", "name", "meaning", "record", "revision", "reason"])
         #expect(entries[0]["meaning"] as? String == "administration" && entries[0]["record"] as? String == "bob")
         let verify = try cli.run(["verify", "--format", "json"])
         #expect(verify.status == 0)
         let report = try #require(try JSONSerialization.jsonObject(with: Data(verify.stdout.utf8)) as? [String: Any])
-        #expect(report["ok"] as? Bool == true && report["commits"] as? Int == 5)
+        #expect(report["ok"] as? Bool == true && report["commits"] as? Int == 6)
         let signers = directory.appendingPathComponent("allowed").path
         #expect(try cli.run(["allowed-signers", "--output", signers]).status == 0)
         let problems = try Git.stockVerification(of: cli.repo, allowedSigners: try String(contentsOfFile: signers, encoding: .utf8))
@@ -38,19 +39,19 @@ import Testing
     }
 
     @Test("bad input: a clear one-line error, exit 1 or 2, and main unchanged", arguments: [
-        ["user", "add", "../x", "--name", "X", "--role", "qa", "--reason", "r"],
-        ["user", "add", ".git", "--name", "X", "--role", "qa", "--reason", "r"],
-        ["user", "add", "a/b", "--name", "X", "--role", "qa", "--reason", "r"],
-        ["user", "add", "Bob", "--name", "X", "--role", "qa", "--reason", "r"],
-        ["user", "add", "bob", "--name", "Bob\nEvil: yes", "--role", "qa", "--reason", "r"],
-        ["user", "add", "bob", "--name", "", "--role", "qa", "--reason", "r"],
-        ["user", "add", "bob", "--name", String(repeating: "x", count: 101), "--role", "qa", "--reason", "r"],
-        ["user", "add", "bob", "--name", "Bob", "--role", "wizard", "--reason", "r"],
+        ["user", "add", "../x", "--name", "X", "--role", "qa", "--identity", "badge: B-1", "--reason", "r"],
+        ["user", "add", ".git", "--name", "X", "--role", "qa", "--identity", "badge: B-1", "--reason", "r"],
+        ["user", "add", "a/b", "--name", "X", "--role", "qa", "--identity", "badge: B-1", "--reason", "r"],
+        ["user", "add", "Bob", "--name", "X", "--role", "qa", "--identity", "badge: B-1", "--reason", "r"],
+        ["user", "add", "bob", "--name", "Bob\nEvil: yes", "--role", "qa", "--identity", "badge: B-1", "--reason", "r"],
+        ["user", "add", "bob", "--name", "", "--role", "qa", "--identity", "badge: B-1", "--reason", "r"],
+        ["user", "add", "bob", "--name", String(repeating: "x", count: 101), "--role", "qa", "--identity", "badge: B-1", "--reason", "r"],
+        ["user", "add", "bob", "--name", "Bob", "--role", "wizard", "--identity", "badge: B-1", "--reason", "r"],
         ["user", "add", "bob", "--name", "Bob", "--reason", "r"],
-        ["user", "add", "bob", "--name", "Bob", "--role", "qa", "--reason", "two\nlines"],
-        ["user", "add", "bob", "--name", "Bob", "--role", "qa", "--reason", ""],
+        ["user", "add", "bob", "--name", "Bob", "--role", "qa", "--identity", "badge: B-1", "--reason", "two\nlines"],
+        ["user", "add", "bob", "--name", "Bob", "--role", "qa", "--identity", "badge: B-1", "--reason", ""],
         ["user", "add", "bob", "--name", "Bob", "--role", "qa"],
-        ["user", "add", String(repeating: "a", count: 40), "--name", "Bob", "--role", "qa", "--reason", "r"],
+        ["user", "add", String(repeating: "a", count: 40), "--name", "Bob", "--role", "qa", "--identity", "badge: B-1", "--reason", "r"],
         ["user", "disable", "nobody", "--reason", "r"],
         ["user", "disable", "alice", "--reason", "r"],
         ["user", "frobnicate"],
@@ -71,12 +72,12 @@ import Testing
         let (cli, directory) = try CLI.initialised()
         defer { try? FileManager.default.removeItem(at: directory) }
         let before = try cli.head()
-        let wrong = try cli.run(["user", "add", "bob", "--name", "B", "--role", "qa", "--reason", "r"],
+        let wrong = try cli.run(["user", "add", "bob", "--name", "B", "--role", "qa", "--identity", "badge: B-1", "--reason", "r"],
                                 user: "alice", password: "not the password")
         #expect(wrong.status == 1 && wrong.stderr.contains("wrong password for alice; 4 more"))
-        let noPassword = try cli.run(["user", "add", "bob", "--name", "B", "--role", "qa", "--reason", "r"], user: "alice")
+        let noPassword = try cli.run(["user", "add", "bob", "--name", "B", "--role", "qa", "--identity", "badge: B-1", "--reason", "r"], user: "alice")
         #expect(noPassword.status == 2 && noPassword.stderr.contains("RECREPO_PASSWORD"))
-        let noUser = try cli.run(["user", "add", "bob", "--name", "B", "--role", "qa", "--reason", "r"], password: "x")
+        let noUser = try cli.run(["user", "add", "bob", "--name", "B", "--role", "qa", "--identity", "badge: B-1", "--reason", "r"], password: "x")
         #expect(noUser.status == 2)
         #expect(try cli.head() == before)
     }
@@ -95,7 +96,7 @@ import Testing
         }
         var trapped = cli
         trapped.environment = ["PATH": trap.path]
-        #expect(try trapped.run(["user", "add", "bob", "--name", "B", "--role", "qa", "--reason", "r"],
+        #expect(try trapped.run(["user", "add", "bob", "--name", "B", "--role", "qa", "--identity", "badge: B-1", "--reason", "r"],
                                 user: "alice", password: "admin password 1", newPassword: "new one-time 12").status == 0)
         #expect(try trapped.run(["checkpoint"]).status == 0)
         #expect(try trapped.run(["verify"]).status == 0)

@@ -24,7 +24,7 @@ import Testing
         var processes: [Process] = []
         for writer in 0..<4 {
             let script = (0..<25).map { index in
-                "\"$0\" user add w\(writer)u\(index) --name 'Writer \(writer) User \(index)' --role technician --reason 'Load test' >/dev/null || exit 1"
+                "\"$0\" user add w\(writer)u\(index) --name 'Writer \(writer) User \(index)' --role technician --identity 'badge: B-\(writer)-\(index)' --reason 'Load test' >/dev/null || exit 1"
             }.joined(separator: "\n")
             let process = try Self.adminScript(script, cli: cli)
             processes.append(process)
@@ -61,7 +61,7 @@ import Testing
         }
         // A lock left behind by a crashed writer: reported, removed under the write lock, and the next act works.
         FileManager.default.createFile(atPath: cli.repo + "/refs/heads/main.lock", contents: Data())
-        let next = try cli.admin(["user", "add", "after", "--name", "After", "--role", "qa", "--reason", "r"],
+        let next = try cli.admin(["user", "add", "after", "--name", "After", "--role", "qa", "--identity", "badge: B-1", "--reason", "r"],
                                  newPassword: "one-time pass 12")
         #expect(next.status == 0, "\(next.stderr)")
         #expect(next.stderr.contains("main.lock"))

@@ -9,11 +9,7 @@ import Testing
         let (cli, directory) = try CLI.initialised()
         for (id, role) in [("dora", "document-control"), ("dan", "document-control"), ("quinn", "qa"),
                            ("sam", "supervisor"), ("tess", "technician")] {
-            let added = try cli.admin(["user", "add", id, "--name", "User \(id)", "--role", role, "--reason", "Staff"],
-                                      newPassword: "one-time secret 1")
-            guard added.status == 0 else { throw CLIFailure(output: added) }
-            let changed = try cli.run(["passwd"], user: id, password: "one-time secret 1", newPassword: "own pass phrase 1")
-            guard changed.status == 0 else { throw CLIFailure(output: changed) }
+            try cli.person(id, role: role)
         }
         return (cli, directory)
     }

@@ -148,15 +148,15 @@ import Testing
         Self.expectRefused(plant, commit, by: .revision)
     }
 
-    @Test("a cancellation without an Event trailer is replayed by the rules before events, which refuse it")
-    func legacyCancellation() throws {
+    @Test("after acts that name their event, an act without an Event trailer is refused, not replayed by older rules")
+    func noEventAfterEvents() throws {
         let (plant, job) = try Self.plantWithJob()
         let cancelled = try job.applying(.cancel(by: "sam", at: Timestamp.iso(plant.repo.clock.now.addingTimeInterval(60))))
-        let commit = try ReplayTests.forge(plant, record: job.id, meaning: .cancellation,
+        let commit = try ReplayTests.forge(plant, record: job.id, meaning: .cancellation, event: nil, revision: cancelled.revision,
                                            path: try RecordID.path(kind: .workOrder, id: job.id),
                                            content: try CanonicalJSON.encode(cancelled), by: plant.sam)
         let failures = ReplayTests.verify(plant).failures
         #expect(failures.map(\.commit) == [commit.hex])
-        #expect(failures.first?.message.contains("may not change a work order") == true, "\(failures)")
+        #expect(failures.first?.message.contains("names no event") == true, "\(failures)")
     }
 }

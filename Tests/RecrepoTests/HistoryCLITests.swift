@@ -74,7 +74,7 @@ import Testing
         #expect(diff.status == 0 && diff.stdout.contains("status: open -> in-progress"), "\(diff.stdout)\(diff.stderr)")
         #expect(try cli.run(["diff", wo, "--from", "1", "--to", "99"]).status == 1)
         let byTess = try #require(try JSONSerialization.jsonObject(with: Data(try cli.run(["audit", "--user", "tess", "--format", "json"]).stdout.utf8)) as? [[String: Any]])
-        #expect(byTess.count == 5 && byTess.allSatisfy { $0["signer"] as? String == "tess" })
+        #expect(byTess.count == 6 && byTess.allSatisfy { $0["signer"] as? String == "tess" })
         let approvals = try cli.run(["audit", "--meaning", "approval", "--kind", "wo", "--format", "csv"]).stdout
         #expect(approvals.split(separator: "\r\n").count == 2)
         #expect(try cli.run(["audit", "--since", "yesterday"]).status == 2)

@@ -48,7 +48,7 @@ import Testing
         let deepest = Self.nested(63)
         let path = try RecordID.path(kind: .workOrder, id: "WO-000009")
         for (number, content) in [JSONValue.object(["a": .null]), .object([:]), deepest].enumerated() {
-            _ = try ReplayTests.forge(plant, record: "WO-000009", meaning: .authorship, path: path,
+            _ = try ReplayTests.forge(plant, record: "WO-000009", meaning: .authorship, event: nil, path: path,
                                       content: Data(CanonicalJSON.bytes(of: content)), by: plant.sam)
             try index.update()
             #expect(try index.revisions(of: "WO-000009").count == number + 1)

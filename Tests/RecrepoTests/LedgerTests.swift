@@ -15,8 +15,8 @@ import Testing
         #expect(try Git.fsck(repo.path).status == 0)
         let problems = try Git.stockVerification(of: repo.path, allowedSigners: try repo.records.ledger.allowedSigners())
         #expect(problems.isEmpty, "\(problems)")
-        #expect(try repo.records.ledger.log().count == 6)
-        #expect(repo.records.ledger.verify(replay: PolicyReplay()).ok)
+        #expect(try repo.records.ledger.log().count == 8)
+        #expect(repo.records.ledger.verify(replay: RecordsReplay(checklist: TestRepository.checklist)).ok)
     }
 
     @Test("trailers carry the signature manifestation, and author = committer = signer")
@@ -63,7 +63,7 @@ import Testing
         repo.clock.advance(-3600)
         let before = try repo.head()
         #expect(throws: DocumentsError.self) {
-            _ = try repo.records.addUser("bob", name: "Bob", roles: [.technician], department: nil,
+            _ = try repo.records.addUser("bob", name: "Bob", roles: [.technician], department: nil, identity: .init(method: "badge", reference: "B-1"), custodian: nil,
                                          password: nil, reason: "x", by: try repo.admin())
         }
         #expect(try repo.head() == before)

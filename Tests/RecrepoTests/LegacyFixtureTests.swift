@@ -27,6 +27,13 @@ import Testing
     @Test func theLegacyRepositoryTakesNewActsAndStillVerifies() throws {
         let (cli, directory) = try Self.unpacked()
         defer { try? FileManager.default.removeItem(at: directory) }
+        // Accounts made before the acknowledgement was an act of their own sign it before anything else.
+        let early = try cli.run(["wo", "step", "WO-000002", "1"], user: "tara", password: "Fern-wild-2027")
+        #expect(early.status == 1 && early.stderr.contains("recrepo acknowledge"), "\(early.stderr)")
+        for (user, password) in [("tara", "Fern-wild-2027"), ("sam", "Oak-green-2026")] {
+            let acknowledged = try cli.run(["acknowledge"], user: user, password: password)
+            #expect(acknowledged.status == 0, "\(acknowledged.stderr)")
+        }
         let step = try cli.run(["wo", "step", "WO-000002", "1"], user: "tara", password: "Fern-wild-2027")
         #expect(step.status == 0, "\(step.stderr)")
         let equipment = try cli.run(["equipment", "add", "PUMP-7", "--name", "Pump 7", "--reason", "Commissioned"],
@@ -41,7 +48,7 @@ import Testing
         #expect(cancel.status == 0 && cancel.stdout.contains("Cancelled WO-000002"), "\(cancel.stderr)")
         let verified = try cli.run(["verify"])
         #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
-        #expect(verified.stdout.contains("45 commits"))
+        #expect(verified.stdout.contains("47 commits"))
         let git = try Git.run(["fsck", "--full", "--strict"], in: cli.repo)
         #expect(git.status == 0, "\(git.stderr)")
     }

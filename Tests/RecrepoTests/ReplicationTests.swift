@@ -6,17 +6,16 @@ import Testing
     /// A repository with a few acts: alice (admin) adds bob (technician), who changes his password.
     static func primary() throws -> (CLI, URL) {
         let (cli, directory) = try CLI.initialised()
-        let added = try cli.admin(["user", "add", "bob", "--name", "Bob Tech", "--role", "technician", "--reason", "New hire"],
-                                  newPassword: "one-time secret 1")
-        guard added.status == 0 else { throw CLIFailure(output: added) }
-        let changed = try cli.run(["passwd"], user: "bob", password: "one-time secret 1", newPassword: "own pass phrase 1")
-        guard changed.status == 0 else { throw CLIFailure(output: changed) }
+        try cli.person("bob", role: "technician")
         return (cli, directory)
     }
 
+    /// One act: alice creates a qa account for `id` (carol, the first, needs no custodian; the
+    /// others name carol, who has not issued anything yet).
     static func addUser(_ cli: CLI, _ id: String) throws {
-        let added = try cli.admin(["user", "add", id, "--name", "User \(id)", "--role", "qa", "--reason", "New hire"],
-                                  newPassword: "one-time secret 1")
+        let custodian = id == "carol" ? [] : ["--custodian", "carol"]
+        let added = try cli.admin(["user", "add", id, "--name", "User \(id)", "--role", "qa", "--identity", "badge: B-1",
+                                   "--reason", "New hire"] + custodian, newPassword: "one-time secret 1")
         guard added.status == 0 else { throw CLIFailure(output: added) }
     }
 
@@ -55,7 +54,7 @@ import Testing
         let restoredPath = directory.appendingPathComponent("restored").path
         let restored = try Command.run(CLI.binary, ["restore", backup, restoredPath])
         #expect(restored.status == 0 && restored.stdout.contains("read-only"))
-        let refused = try CLI(repo: restoredPath).admin(["user", "add", "x1", "--name", "X", "--role", "qa", "--reason", "r"])
+        let refused = try CLI(repo: restoredPath).admin(["user", "add", "x1", "--name", "X", "--role", "qa", "--identity", "badge: B-1", "--reason", "r"])
         #expect(refused.status == 1 && refused.stderr.contains("read-only"))
         #expect(try CLI(repo: restoredPath).run(["verify"]).status == 0)
     }
@@ -175,7 +174,7 @@ import Testing
         #expect(drill.status == 0, "\(drill.stderr)")
         #expect(drill.stdout.contains("Recovery drill passed") && drill.stdout.split(separator: "\n").last == "DRILL-000001")
         let log = try cli.run(["log"]).stdout
-        #expect(log.contains("backup-drill  DRILL-000001") && log.contains("Recovery drill passed: 3 commits"), "\(log)")
+        #expect(log.contains("backup-drill  DRILL-000001") && log.contains("Recovery drill passed: 4 commits"), "\(log)")
 
         let backup = directory.appendingPathComponent("copy").path
         try FileManager.default.copyItem(atPath: cli.repo, toPath: backup)

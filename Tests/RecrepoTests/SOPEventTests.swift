@@ -38,9 +38,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("same.md")
         try Data(Plant.checklist.utf8).write(to: file)
-        #expect(try cli.admin(["user", "add", "dora", "--name", "Dora Docs", "--role", "document-control",
-                               "--reason", "Document control"], newPassword: "one-time secret 1").status == 0)
-        #expect(try cli.run(["passwd"], user: "dora", password: "one-time secret 1", newPassword: "own pass phrase 1").status == 0)
+        try cli.person("dora", role: "document-control")
         let made = try cli.run(["sop", "new", "--title", "Check", "--file", file.path, "--reason", "New"],
                                user: "dora", password: "own pass phrase 1")
         #expect(made.status == 0, "\(made.stderr)")

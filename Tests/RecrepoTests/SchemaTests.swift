@@ -1,4 +1,5 @@
-import Documents
+@testable import Documents
+import RecordRepo
 import Foundation
 import Testing
 
@@ -15,8 +16,27 @@ import Testing
                                    performedAt: Fixtures.time))
         case .review: try .of(AuditReview(id: "AR-000001", first: String(repeating: "a", count: 40), last: String(repeating: "b", count: 40),
                                           acts: 12, reviewedBy: "quinn", reviewedAt: Fixtures.time))
+        case .account: try .of(Self.account(minimal: false))
+        case .policy:
+            try .of({ () -> Policy in
+                var policy = Policy.standard
+                policy.pending = PolicyChange(grant: [.init(permission: .woCancel, role: .qa)], revoke: [],
+                                              set: [.init(key: .lockoutThreshold, value: 3)], proposedBy: "alice", proposedAt: Fixtures.time)
+                return policy
+            }())
         default: throw NoSample(kind: kind)
         }
+    }
+
+    /// An account with every field in use, or only the required ones.
+    static func account(minimal: Bool) -> Account {
+        let key = KeyGrant(id: "0123456789abcdef", publicKey: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAID9Ye6/vVfAX3VgrN+QkDYwzG9ol9IFhbRfgZywuANHE",
+                           validAfter: Fixtures.time, validBefore: Fixtures.time)
+        return Account(id: "bob", name: "Bob", roles: [.technician], department: minimal ? nil : "Maintenance", status: .active,
+                       keys: [key], mustChangePassword: false, passwordSetAt: Fixtures.time, identityVerifiedBy: "alice",
+                       signatureAcknowledgement: Account.acknowledgement, createdAt: Fixtures.time, revision: 1,
+                       identity: minimal ? nil : Account.Identity(method: "passport", reference: "P1"),
+                       acknowledgedAt: minimal ? nil : Fixtures.time, custodian: minimal ? nil : "quinn")
     }
 
     /// A kind was added to the registry without a sample here.
@@ -36,7 +56,7 @@ import Testing
     @Test("schemas/ holds exactly one schema per record kind and each compiles")
     func schemasCompile() throws {
         #expect(Schemas.names == RecordKind.allCases.map(\.schemaName).sorted())
-        #expect(Schemas.names.count == 5)
+        #expect(Schemas.names.count == 7)
         for kind in RecordKind.allCases { _ = try Schemas.schema(for: kind) }
     }
 
@@ -67,6 +87,13 @@ import Testing
                                        objects: 0, bytes: 0, restoreMilliseconds: 0, verifyMilliseconds: 0, totalMilliseconds: 0,
                                        problems: [], performedBy: "alice", performedAt: Fixtures.time))
             case .review: try Self.sample(.review)
+            case .account: try .of(Self.account(minimal: true))
+            case .policy:
+                try .of({ () -> Policy in
+                    var policy = Policy.standard
+                    policy.passwordHistory = nil
+                    return policy
+                }())
             default: throw NoSample(kind: kind)
             }
         for key in minimal.keys {

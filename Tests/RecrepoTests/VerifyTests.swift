@@ -14,7 +14,7 @@ import Testing
 
     func failures(_ repo: TestRepository) throws -> [VerificationFailure] {
         let reopened = try Ledger.open(at: repo.path)
-        return reopened.verify(replay: PolicyReplay()).failures
+        return reopened.verify(replay: RecordsReplay(checklist: TestRepository.checklist)).failures
     }
 
     @Test("an altered loose object fails verify, naming the commit")
@@ -107,7 +107,7 @@ import Testing
         #expect(try failures(repo).contains { $0.check == "checkpoint" && $0.message.contains("rolled back") })
         // Rewritten: a different act on top of the rolled-back head.
         repo.clock.advance(5)
-        _ = try repo.records.addUser("dave", name: "Dave", roles: [.qa], department: nil, password: nil,
+        _ = try repo.records.addUser("dave", name: "Dave", roles: [.qa], department: nil, identity: .init(method: "badge", reference: "B-1"), custodian: nil, password: nil,
                                      reason: "rewrite", by: try repo.admin())
         #expect(try failures(repo).contains { $0.check == "checkpoint" && $0.commit == checkpoint.commit.hex })
     }

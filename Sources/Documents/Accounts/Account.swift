@@ -27,6 +27,43 @@ public struct Account: Codable, Sendable, Equatable {
     public var signatureAcknowledgement: String
     public var createdAt: String
     public var revision: Int
+    /// How the person's identity was checked before the account was made (§11.100(b)): a method
+    /// and a reference (`passport: P1234567`). Nil on accounts made before it was recorded.
+    public var identity: Identity?
+    /// When the person signed the acknowledgement with their own key (their first act); nil
+    /// until they do, and then they can sign nothing else.
+    public var acknowledgedAt: String?
+    /// Who holds the second half of the current one-time password (`user issue`); nil when the
+    /// administrator issued it whole because no other admin or qa account existed.
+    public var custodian: String?
+
+    /// How an identity was verified.
+    public struct Identity: Codable, Sendable, Equatable {
+        /// `passport`, `badge`, `HR record`…
+        public var method: String
+        /// The document's number or the file's reference.
+        public var reference: String
+
+        public init(method: String, reference: String) {
+            self.method = method
+            self.reference = reference
+        }
+
+        /// Parses `METHOD: REFERENCE`, refusing anything else with the field named.
+        public init(parsing text: String, record: String) throws(DocumentsError) {
+            let parts = text.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                throw .invalidField(record: record, field: "identity",
+                                    reason: "give how the identity was checked and its reference as 'METHOD: REFERENCE', e.g. 'passport: P1234567'")
+            }
+            for part in parts {
+                if let problem = TextRules.problem(with: part, maxLength: 100) {
+                    throw .invalidField(record: record, field: "identity", reason: problem)
+                }
+            }
+            self.init(method: parts[0], reference: parts[1])
+        }
+    }
 
     public static let acknowledgement =
         "I agree that my electronic signature in recrepo is the legally binding equivalent of my handwritten signature."

@@ -20,6 +20,12 @@ public enum Permission: String, Codable, Sendable, CaseIterable, CodingKeyRepres
     case backupDrill = "backup.drill"
     /// Review the audit trail and sign that review (§11.10(e), Annex 11 §9).
     case auditReview = "audit.review"
+    /// Create, disable and reset other people's accounts.
+    case accountManage = "account.manage"
+    /// Propose a change of the policy.
+    case policyChange = "policy.change"
+    /// Approve or reject a proposed change of the policy (never one's own proposal).
+    case policyApprove = "policy.approve"
 
     /// The roles of a new repository's policy.
     public static let standard: [Permission: [Role]] = [
@@ -35,6 +41,9 @@ public enum Permission: String, Codable, Sendable, CaseIterable, CodingKeyRepres
         .woCancel: [.supervisor],
         .backupDrill: [.admin],
         .auditReview: [.qa, .auditor],
+        .accountManage: [.admin],
+        .policyChange: [.admin],
+        .policyApprove: [.qa],
     ]
 }
 

@@ -11,21 +11,35 @@ public struct Policy: Codable, Sendable, Equatable {
     /// Which roles may sign what on which kind of record.
     public var permissions: [Permission: [Role]]
     public var revision: Int
+    /// How many previous passwords a new one may not repeat; nil in policies signed before it existed.
+    public var passwordHistory: Int?
+    /// A change proposed and not yet approved or rejected.
+    public var pending: PolicyChange?
+
+    static let standardPasswordHistory = 5
 
     public static let standard = Policy(
         passwordMinLength: 12, passwordMaxAgeDays: 90, lockoutThreshold: 5, kdf: .standard,
-        auditReviewIntervalDays: 30, permissions: Permission.standard, revision: 1)
+        auditReviewIntervalDays: 30, permissions: Permission.standard, revision: 1,
+        passwordHistory: standardPasswordHistory)
 
     public static let path: RecordPath = {
         guard let path = try? RecordPath("policy.json") else { preconditionFailure("constant path") }
         return path
     }()
 
-    /// Why `password` is not acceptable for `user`, or nil.
-    public func problem(withPassword password: String, user: String) -> String? {
-        if password.count < passwordMinLength { return "it must have at least \(passwordMinLength) characters" }
-        if password.lowercased().contains(user.lowercased()) { return "it must not contain the user ID" }
-        if Set(password).count < 5 { return "it must use at least 5 different characters" }
-        return nil
+    /// Every rule `password` breaks for `user`, all at once; empty when it is acceptable.
+    public func problems(withPassword password: String, user: String) -> [String] {
+        var problems: [String] = []
+        if password.count < passwordMinLength { problems.append("it must have at least \(passwordMinLength) characters") }
+        if password.lowercased().contains(user.lowercased()) { problems.append("it must not contain the user ID") }
+        if Set(password).count < 5 { problems.append("it must use at least 5 different characters") }
+        return problems
+    }
+
+    /// The rules a new password must meet, in one sentence, for prompts and refusals.
+    public var passwordRules: String {
+        "at least \(passwordMinLength) characters, at least 5 different characters, not containing the user ID, "
+            + "different from the current password and from the last \(history)"
     }
 }

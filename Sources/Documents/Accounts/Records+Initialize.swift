@@ -15,7 +15,8 @@ extension Records {
         }
         var policy = Policy.standard
         policy.kdf = kdf
-        if let problem = policy.problem(withPassword: password, user: adminID) { throw .weakPassword(reason: problem) }
+        let problems = policy.problems(withPassword: password, user: adminID)
+        guard problems.isEmpty else { throw .weakPassword(reason: problems.joined(separator: "; ")) }
         let ledger: Ledger
         do { ledger = try Ledger.create(at: path, clock: clock) } catch { throw .ledger(error) }
         let records = Records(ledger: ledger, checklist: checklist)
@@ -40,8 +41,10 @@ extension Records {
                     id: adminID, name: name, roles: [.admin], department: nil, status: .active,
                     keys: [adminKey.granted(at: at)], mustChangePassword: false, passwordSetAt: at,
                     identityVerifiedBy: adminID, signatureAcknowledgement: Account.acknowledgement,
-                    createdAt: at, revision: 1)
-                return [try CanonicalJSON.encode(policy), try CanonicalJSON.encode(system), try CanonicalJSON.encode(admin)]
+                    createdAt: at, revision: 1, acknowledgedAt: at)
+                return [try Records.encode(policy, kind: .policy, record: "policy"),
+                        try Records.encode(system, kind: .account, record: system.id),
+                        try Records.encode(admin, kind: .account, record: adminID)]
             }
             try records.sign(act, by: signer, basedOn: nil)
         } catch let error as KeystoreError {

@@ -7,9 +7,13 @@ public struct Session: Sendable {
     public let account: Account
     /// Why the password must be changed before anything else may be signed, if it must.
     public let passwordChangeReason: String?
+    /// Whether the person has signed their acknowledgement (the system needs none).
+    public let acknowledged: Bool
 
-    /// Refuses every signing but a password change while the password is one-time or expired.
+    /// Refuses every signing before the acknowledgement, and every signing but a password change
+    /// while the password is one-time or expired.
     public func requireSigningAllowed() throws(DocumentsError) {
+        guard acknowledged else { throw AccountKind.acknowledgementMissing(account.id) }
         if let passwordChangeReason {
             throw .passwordChangeRequired(user: account.id, why: passwordChangeReason)
         }
@@ -38,7 +42,12 @@ extension Records {
         case .active: break
         }
         let policy = try policy()
-        guard let grant = account.currentKey else { throw .accountDisabled(user: id) }
+        guard let grant = account.currentKey else {
+            if let custodian = account.custodian {
+                throw .notPermitted(user: id, action: "sign in", reason: "the one-time password is not complete: \(custodian) must issue its second half ('recrepo user issue \(id)')")
+            }
+            throw .accountDisabled(user: id)
+        }
         let signer: Signer
         do throws(KeystoreError) {
             signer = try keystore.unlock(user: id, keyID: grant.id, password: password, name: account.name)
@@ -61,22 +70,16 @@ extension Records {
                   now.timeIntervalSince(set) > Double(policy.passwordMaxAgeDays) * 86_400 {
             reason = "the password is older than \(policy.passwordMaxAgeDays) days"
         }
-        return Session(signer: signer, account: account,
-                       passwordChangeReason: reason)
+        return Session(signer: signer, account: account, passwordChangeReason: reason, acknowledged: account.acknowledgedAt != nil)
     }
 
     /// Records the lockout as a security event signed by the system key.
     private func lock(_ account: Account, attempts: Int) throws(DocumentsError) {
-        let basedOn = try head()
-        guard var current = try self.account(account.id), current.status == .active else { return }
-        current.status = .locked
-        current.revision += 1
-        let act = Act(
-            record: account.id, revision: current.revision, meaning: .securityEvent,
-            reason: "Locked after \(attempts) consecutive failed password attempts",
-            summary: "Lock account \(account.id)",
-            changes: [(try Account.path(account.id), try Self.encode(current))])
-        try sign(act, by: try systemSigner(), basedOn: basedOn)
+        guard let current = try self.account(account.id), current.status == .active,
+              let system = try self.account(Signer.systemPrincipal) else { return }
+        let session = Session(signer: try systemSigner(), account: system, passwordChangeReason: nil, acknowledged: true)
+        try perform(AccountKind.lock, of: AccountKind.declaration, id: account.id, input: (),
+                    reason: "Locked after \(attempts) consecutive failed password attempts", by: session)
     }
 
     func systemSigner() throws(DocumentsError) -> Signer {

@@ -5,11 +5,11 @@ extension Records {
     /// The kinds whose allowlist `id` passes, most specific first (an equipment ID may look like
     /// any other); refuses an ID that is no record ID at all, before it is used anywhere.
     static func candidateKinds(of id: String) throws(DocumentsError) -> [RecordKind] {
-        let order: [RecordKind] = [.sop, .workOrder, .drill, .review, .equipment]
-        let kinds = order.filter { (try? RecordID.validate(id, kind: $0)) != nil }
+        let kinds = RecordKind.allCases.filter { (try? RecordID.validate(id, kind: $0)) != nil }
         guard !kinds.isEmpty else {
+            let examples = RecordKind.allCases.map(\.example)
             throw .invalidField(record: RecordID.quoted(id), field: "record ID",
-                                reason: "a record ID looks like SOP-0001, WO-000001, PUMP-101, DRILL-000001 or AR-000001")
+                                reason: "a record ID looks like \(examples.dropLast().joined(separator: ", ")) or \(examples.last ?? "")")
         }
         return kinds
     }
@@ -31,6 +31,20 @@ extension Records {
         var found: [(id: String, kind: RecordKind)] = []
         do {
             for kind in RecordKind.allCases {
+                switch kind.form {
+                case .single:
+                    if try ledger.read(try RecordPath(try RecordID.path(kind: kind, id: kind.rawValue)), at: commit) != nil {
+                        found.append((kind.rawValue, kind))
+                    }
+                    continue
+                case .user:
+                    for file in try ledger.list(try RecordPath(kind.rawValue), at: commit).sorted() where file.hasSuffix(".json") {
+                        let id = String(file.dropLast(5))
+                        if (try? RecordID.validate(id, kind: kind)) != nil { found.append((id, kind)) }
+                    }
+                    continue
+                case .numbered: break
+                }
                 for high in try ledger.list(try RecordPath(kind.rawValue), at: commit).sorted() {
                     for low in try ledger.list(try RecordPath("\(kind.rawValue)/\(high)"), at: commit).sorted() {
                         for file in try ledger.list(try RecordPath("\(kind.rawValue)/\(high)/\(low)"), at: commit).sorted()
@@ -41,13 +55,15 @@ extension Records {
                     }
                 }
             }
-        } catch { throw .ledger(error) }
+        } catch let error as LedgerError { throw .ledger(error) } catch let error as DocumentsError { throw error } catch {
+            throw .notFound(record: "the records at \(commit.short)")
+        }
         return found
     }
 
     /// The files that belong to a record: its JSON, and an SOP's markdown body.
     static func files(of id: String, kind: RecordKind) throws(DocumentsError) -> [String] {
-        [try RecordID.path(kind: kind, id: id)] + (kind == .sop ? [try RecordID.sopBodyPath(id: id)] : [])
+        [try RecordID.path(kind: kind, id: id)] + [try RecordID.bodyPath(kind: kind, id: id)].compactMap { $0 }
     }
 
     /// `records` as they stand at `head`, each with every act on `main` up to `head` that changed

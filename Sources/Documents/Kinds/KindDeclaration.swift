@@ -28,6 +28,9 @@ public struct EventRefusal: Sendable, Equatable, CustomStringConvertible {
         case meaning
         /// The event creates a record that existed, or changes one that did not.
         case existence
+        /// The signer had not acknowledged their signature, or still had to change a one-time
+        /// or expired password.
+        case signer
         /// The policy at the act's parent did not let the signer sign the event.
         case permission
         /// The event's lifecycle or cross-record checks refused it.
@@ -79,10 +82,18 @@ extension KindDeclaration: DeclaredKind {
         guard let stored = try? decoder.decode(Record.self, from: written) else { return refuse(.result, "the record cannot be read") }
         let before = data.flatMap { try? decoder.decode(Record.self, from: $0) }
         if data != nil, before == nil { return refuse(.result, "the record before the act cannot be read") }
-        do {
-            try context.require(event.permission, of: act.signer, to: event.action)
-        } catch {
-            return refuse(.permission, error.description)
+        if act.signer != Signer.systemPrincipal, !event.duringPasswordChange {
+            guard let signer = context.account(act.signer), signer.acknowledgedAt != nil else {
+                return refuse(.signer, "\(act.signer) had not signed the acknowledgement, which is an account's first act")
+            }
+            guard !signer.mustChangePassword else {
+                return refuse(.signer, "\(act.signer) still had to change a one-time password")
+            }
+        }
+        if let permission = event.permission {
+            do { try context.require(permission, of: act.signer, to: event.action) } catch {
+                return refuse(.permission, error.description)
+            }
         }
         let expected: Record?
         do {
@@ -104,7 +115,7 @@ extension KindDeclaration: DeclaredKind {
 public enum Kinds {
     public static let declared: [any DeclaredKind] = [
         SOPKind.declaration, WorkOrderKind.declaration, EquipmentKind.declaration, DrillKind.declaration,
-        AuditReviewKind.declaration,
+        AuditReviewKind.declaration, AccountKind.declaration, PolicyKind.declaration,
     ]
 
     /// The declaration of `kind`, when its events are declared.

@@ -14,6 +14,8 @@ public protocol RecordContext {
     func act(_ commit: String) -> ActInfo?
     /// The checklist steps of `sop`'s body as of `commit`, or nil when it cannot be read.
     func checklist(sop: String, at commit: String) -> [String]?
+    /// The IDs of every account.
+    func accountIDs() -> [String]
     /// The commit the act is built on (its parent), nil before the first act.
     var base: ObjectID? { get }
     /// Walks the acts from `base` back towards the root, newest first, while `visit` returns true.

@@ -13,8 +13,12 @@ public struct RecordEvent<Record: Sendable, Input: Sendable>: Sendable {
     public let name: String
     /// What the signature means.
     public let meaning: Meaning
-    /// Who may sign it, through the policy.
-    public let permission: Permission
+    /// Who may sign it, through the policy; nil for acts on one's own account (a password
+    /// change, the acknowledgement) and for the system's, whose checks say who may sign them.
+    public let permission: Permission?
+    /// True when it may be signed while the signer must still change a one-time or expired
+    /// password (the password change itself).
+    public let duringPasswordChange: Bool
     /// What the permission lets one do, for refusals: "cancel work orders".
     public let action: String
     /// True when the event creates the record (it must not exist before), false when it changes one.
@@ -37,8 +41,8 @@ public struct RecordEvent<Record: Sendable, Input: Sendable>: Sendable {
     /// The record after the event: a pure function of the record before, the input and the signing.
     let apply: @Sendable (_ before: Record?, Input, Signing) throws(DocumentsError) -> Record
 
-    public init(_ name: String, meaning: Meaning, permission: Permission, action: String, creates: Bool = false,
-                pinned: Bool = false,
+    public init(_ name: String, meaning: Meaning, permission: Permission?, action: String, creates: Bool = false,
+                pinned: Bool = false, duringPasswordChange: Bool = false,
                 summary: @escaping @Sendable (_ id: String, Input, Record) -> String,
                 input: @escaping @Sendable (_ before: Record?, _ written: Record, _ body: Data?) -> Input?,
                 body: @escaping @Sendable (Input) -> Data? = { _ in nil },
@@ -49,6 +53,7 @@ public struct RecordEvent<Record: Sendable, Input: Sendable>: Sendable {
         self.name = name
         self.meaning = meaning
         self.permission = permission
+        self.duringPasswordChange = duringPasswordChange
         self.action = action
         self.creates = creates
         self.pinned = pinned
@@ -68,7 +73,8 @@ public struct RecordEvent<Record: Sendable, Input: Sendable>: Sendable {
 
     /// The event with its input type hidden, as the registry and the replay see it.
     var replayable: ReplayableEvent<Record> {
-        ReplayableEvent(name: name, meaning: meaning, permission: permission, action: action, creates: creates) {
+        ReplayableEvent(name: name, meaning: meaning, permission: permission, action: action, creates: creates,
+                        duringPasswordChange: duringPasswordChange) {
             before, written, bodies, context, signing throws(DocumentsError) in
             guard let input = input(before, written, bodies.after) else { return nil }
             // The file beside the record is the event's, or else as it was.
@@ -83,9 +89,10 @@ public struct RecordEvent<Record: Sendable, Input: Sendable>: Sendable {
 public struct ReplayableEvent<Record: Sendable>: Sendable {
     public let name: String
     public let meaning: Meaning
-    public let permission: Permission
+    public let permission: Permission?
     public let action: String
     public let creates: Bool
+    public let duringPasswordChange: Bool
     let expected: @Sendable (_ before: Record?, _ written: Record, _ bodies: Bodies, any RecordContext, Signing)
         throws(DocumentsError) -> Record?
 }

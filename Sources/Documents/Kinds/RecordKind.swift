@@ -3,8 +3,19 @@
 /// `allCases`: ID checks, paths, export, history and `show` take kinds from that list, and the
 /// events of a kind are declared beside it (`KindDeclaration`).
 public struct RecordKind: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// How a kind's records are named and where they live.
+    public enum Form: Sendable, Hashable {
+        /// `PREFIX-digits` (or the plant's own `LETTERS-digits`), sharded: `wo/0000/01/WO-000123.json`.
+        case numbered
+        /// A user ID, one flat folder: `accounts/alice.json`.
+        case user
+        /// One record whose ID is the kind's name: `policy.json`.
+        case single
+    }
+
     /// The top-level folder of the kind's records (`wo`), also its name in commands and indexes.
     public let rawValue: String
+    public let form: Form
     /// What one record is called in messages: "work order".
     public let noun: String
     /// The letters before the dash of a generated ID (`WO`), or nil when the plant chooses the
@@ -21,6 +32,12 @@ public struct RecordKind: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The extension of a file kept beside the JSON (an SOP's `md` body), or nil.
     public let bodyExtension: String?
 
+    /// A person's account: roles, keys and status (the signer of every other act).
+    public static let account = RecordKind(rawValue: "accounts", form: .user, noun: "account", prefix: nil, digits: 0...0,
+                                           width: 0, example: "alice", schemaName: "account.schema.json", bodyExtension: nil)
+    /// The signed policy: password rules, lockout, and which roles may sign what.
+    public static let policy = RecordKind(rawValue: "policy", form: .single, noun: "policy", prefix: nil, digits: 0...0,
+                                          width: 0, example: "policy", schemaName: "policy.schema.json", bodyExtension: nil)
     public static let sop = RecordKind(rawValue: "sop", noun: "SOP", prefix: "SOP", digits: 4...9, width: 4,
                                        example: "SOP-0001", schemaName: "sop.schema.json", bodyExtension: "md")
     public static let equipment = RecordKind(rawValue: "equipment", noun: "equipment", prefix: nil, digits: 1...9, width: 1,
@@ -37,7 +54,7 @@ public struct RecordKind: Sendable, Hashable, Codable, CustomStringConvertible {
 
     /// The registry: every kind, those with a fixed prefix first, so that the first kind whose ID
     /// rule accepts an ID is the kind of that ID (equipment's rule is the most general).
-    public static let allCases: [RecordKind] = [.sop, .workOrder, .drill, .review, .equipment]
+    public static let allCases: [RecordKind] = [.sop, .workOrder, .drill, .review, .equipment, .account, .policy]
 
     /// The kind whose folder is `name`, or nil.
     public init?(rawValue name: String) {
@@ -45,9 +62,10 @@ public struct RecordKind: Sendable, Hashable, Codable, CustomStringConvertible {
         self = kind
     }
 
-    private init(rawValue: String, noun: String, prefix: String?, digits: ClosedRange<Int>, width: Int, example: String,
+    private init(rawValue: String, form: Form = .numbered, noun: String, prefix: String?, digits: ClosedRange<Int>, width: Int, example: String,
                  schemaName: String, bodyExtension: String?) {
         self.rawValue = rawValue
+        self.form = form
         self.noun = noun
         self.prefix = prefix
         self.digits = digits
@@ -61,6 +79,11 @@ public struct RecordKind: Sendable, Hashable, Codable, CustomStringConvertible {
 
     /// The rule an ID of the kind follows, in words.
     public var idRule: String {
+        switch form {
+        case .user: return "a user ID is 2 to 32 characters: a lowercase letter, then lowercase letters, digits, '.', '_' or '-'"
+        case .single: return "the \(noun) has the one ID '\(rawValue)'"
+        case .numbered: break
+        }
         guard let prefix else {
             return "an \(noun) ID is 2 to 12 capital letters or digits starting with a letter, '-', and \(digits.lowerBound) to \(digits.upperBound) digits, e.g. \(example)"
         }

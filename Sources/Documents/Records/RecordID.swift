@@ -9,6 +9,13 @@ public enum RecordID {
     /// drill `^DRILL-[0-9]{6,9}$`, audit-trail review `^AR-[0-9]{6,9}$`.
     /// - Parameter field: the field or argument the ID came from, named in the error.
     public static func validate(_ id: String, kind: RecordKind, field: String = "id") throws(DocumentsError) {
+        switch kind.form {
+        case .user: return try validateUser(id, field: field)
+        case .single:
+            guard id == kind.rawValue else { throw refusal(id, kind: kind, field: field) }
+            return
+        case .numbered: break
+        }
         guard let (prefix, digits) = split(id) else { throw refusal(id, kind: kind, field: field) }
         let valid: Bool =
             if let expected = kind.prefix {
@@ -60,7 +67,16 @@ public enum RecordID {
 
     /// Where a record's JSON lives in the tree: `<kind>/<shard>/<ID>.json`, e.g. `wo/0000/01/WO-000123.json`.
     public static func path(kind: RecordKind, id: String) throws(DocumentsError) -> String {
-        "\(kind.rawValue)/\(try shard(of: id, kind: kind))/\(id).json"
+        switch kind.form {
+        case .numbered: "\(kind.rawValue)/\(try shard(of: id, kind: kind))/\(id).json"
+        case .user: "\(kind.rawValue)/\(try checked(id, kind)).json"
+        case .single: "\(try checked(id, kind)).json"
+        }
+    }
+
+    private static func checked(_ id: String, _ kind: RecordKind) throws(DocumentsError) -> String {
+        try validate(id, kind: kind)
+        return id
     }
 
     /// Where an SOP's markdown body lives, beside its JSON: `sop/0000/00/SOP-0001.md`.

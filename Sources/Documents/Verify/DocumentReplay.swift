@@ -32,16 +32,23 @@ public final class DocumentReplay: ActReplay {
 
     public func refusal(of act: ActInfo, before: TreeView, after: TreeView, isRoot: Bool) -> String? {
         defer { replayed.insert(act.commit) }
-        let changed = before.changedFiles(to: after).filter { !$0.path.hasPrefix("accounts/") && $0.path != Policy.path.value }
+        // Before events were declared, accounts and the policy were replayed apart (`PolicyReplay`).
+        let changed = before.changedFiles(to: after).filter {
+            act.event != nil || (!$0.path.hasPrefix(RecordKind.account.rawValue + "/") && $0.path != Policy.path.value)
+        }
         guard let first = changed.first?.path else {
             return act.meaning == .auditReview ? "an act with the meaning audit-review must create a review record" : nil
         }
-        guard let kind = RecordKind.allCases.first(where: { first.hasPrefix($0.rawValue + "/") }),
-              (try? RecordID.validate(act.record, kind: kind)) != nil,
-              let json = try? RecordID.path(kind: kind, id: act.record) else {
+        // The kind whose path for the act's Record is a file the act changed.
+        func files(_ kind: RecordKind) -> (json: String, body: String?)? {
+            guard let json = try? RecordID.path(kind: kind, id: act.record) else { return nil }
+            return (json, (try? RecordID.bodyPath(kind: kind, id: act.record)) ?? nil)
+        }
+        guard let kind = RecordKind.allCases.first(where: { kind in
+                  files(kind).map { own in changed.contains { $0.path == own.json || $0.path == own.body } } ?? false
+              }), let (json, body) = files(kind) else {
             return "the act changed \(first), which belongs to no record kind that \(act.record) could own"
         }
-        let body = (try? RecordID.bodyPath(kind: kind, id: act.record)) ?? nil
         for file in changed where file.path != json && file.path != body {
             return "the act on \(act.record) also changed \(file.path), which does not belong to it"
         }
@@ -158,6 +165,11 @@ public struct RecordsReplay: ActReplay {
     }
 
     public func refusal(of act: ActInfo, before: TreeView, after: TreeView, isRoot: Bool) -> String? {
+        // Acts that name no event form the start of a history; after the first act that names one,
+        // an act without one is refused rather than replayed by the rules of older versions.
+        if !isRoot, act.event == nil, let parent = act.parent, let previous = before.act(parent), previous.event != nil {
+            return "\(act.record): the act names no event (Event trailer), but the act before it (\(parent.short)) does; every act since then must"
+        }
         for part in parts {
             if let refusal = part.refusal(of: act, before: before, after: after, isRoot: isRoot) { return refusal }
         }

@@ -6,7 +6,10 @@ import RecordRepo
 public struct PolicyReplay: ActReplay {
     public init() {}
 
+    /// Replays the acts that name no event: the first act, and acts signed before events were
+    /// declared. An act that names its event is its kind's declaration's business.
     public func refusal(of act: ActInfo, before: TreeView, after: TreeView, isRoot: Bool) -> String? {
+        if !isRoot, act.event != nil { return nil }
         let (changed, policyChanged) = Self.changes(before: before, after: after)
         if isRoot {
             guard act.meaning == .administration, let admin = Self.account(act.signer, in: after),

@@ -26,6 +26,10 @@ struct TreeContext: RecordContext {
 
     var base: ObjectID? { act.parent }
 
+    func accountIDs() -> [String] {
+        tree.list(RecordKind.account.rawValue).filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }
+    }
+
     func walkBack(_ visit: (ActInfo) -> Bool) {
         guard let parent = act.parent else { return }
         tree.walkBack(from: parent, visit)

@@ -32,6 +32,11 @@ public struct PublicKeyInfo: Sendable, Hashable {
     /// `ssh-ed25519 AAAA…`
     public let publicKey: String
 
+    public init(id: String, publicKey: String) {
+        self.id = id
+        self.publicKey = publicKey
+    }
+
     /// The grant that makes this key valid from `validAfter` (ISO 8601 UTC).
     public func granted(at validAfter: String) -> KeyGrant {
         KeyGrant(id: id, publicKey: publicKey, validAfter: validAfter)

@@ -88,7 +88,7 @@ public struct Keystore: Sendable {
     }
 
     /// Writes a file readable only by its owner, durably (write, fsync, rename).
-    private func writePrivate(_ data: Data, to file: URL) throws(KeystoreError) {
+    func writePrivate(_ data: Data, to file: URL) throws(KeystoreError) {
         let folder = file.deletingLastPathComponent()
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true,

@@ -14,6 +14,8 @@ public enum Meaning: String, Codable, Sendable, CaseIterable {
     case auditReview = "audit-review"
     case backupDrill = "backup-drill"
     case securityEvent = "security-event"
+    /// A person's own signed statement that their electronic signature binds them (§11.100).
+    case acknowledgement
 
     /// The only meanings the system key may sign. Verification enforces this, so a stolen system
     /// key cannot approve anything or sign for a person.

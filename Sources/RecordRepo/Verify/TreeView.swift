@@ -24,6 +24,12 @@ public struct TreeView {
         id(of: path).flatMap(blob)
     }
 
+    /// The names directly under `folder`, or none when it does not exist.
+    public func list(_ folder: String) -> [String] {
+        guard let sub = id(of: folder), let entries = try? repo.treeEntries(sub) else { return [] }
+        return entries.map(\.name)
+    }
+
     /// The bytes of a blob of this repository, or nil.
     public func blob(_ id: ObjectID) -> Data? {
         try? repo.blob(id)

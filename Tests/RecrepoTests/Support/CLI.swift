@@ -39,6 +39,35 @@ struct CLI {
         try run(arguments, user: "alice", password: "admin password 1", newPassword: newPassword)
     }
 
+    /// Adds `id` as a plant would: alice creates the account (an active admin or qa other than
+    /// alice issues the second half of the one-time password when there is one), the person
+    /// signs the acknowledgement and changes the one-time password to `password`. Every person
+    /// this makes has the password "own pass phrase 1" unless told otherwise.
+    func person(_ id: String, role: String, password: String = "own pass phrase 1") throws {
+        let list = try run(["user", "list", "--format", "json"])
+        let accounts = (try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]]) ?? []
+        let custodian = accounts.first { account in
+            guard let other = account["id"] as? String, other != "alice", other != "system", other != id,
+                  account["status"] as? String == "active", let roles = account["roles"] as? [String] else { return false }
+            return roles.contains("qa") || roles.contains("admin")
+        }?["id"] as? String
+        var arguments = ["user", "add", id, "--name", "User \(id)", "--role", role, "--identity", "badge: B-\(id)", "--reason", "Staff"]
+        if let custodian { arguments += ["--custodian", custodian] }
+        let added = try admin(arguments, newPassword: "one-time secret 1")
+        guard added.status == 0 else { throw CLIFailure(output: added) }
+        var oneTime = "one-time secret 1"
+        if let custodian {
+            let issued = try run(["user", "issue", id, "--reason", "Issued in person"], user: custodian,
+                                 password: "own pass phrase 1", newPassword: "second half 1")
+            guard issued.status == 0 else { throw CLIFailure(output: issued) }
+            oneTime += "second half 1"
+        }
+        let acknowledged = try run(["acknowledge"], user: id, password: oneTime)
+        guard acknowledged.status == 0 else { throw CLIFailure(output: acknowledged) }
+        let changed = try run(["passwd"], user: id, password: oneTime, newPassword: password)
+        guard changed.status == 0 else { throw CLIFailure(output: changed) }
+    }
+
     func head() throws -> String {
         try Git.run(["rev-parse", "main"], in: repo).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }

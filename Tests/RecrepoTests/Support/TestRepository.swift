@@ -39,16 +39,43 @@ final class TestRepository {
 
     func admin() throws -> Session { try records.authenticate("alice", password: Self.adminPassword) }
 
-    /// Adds a user and changes their one-time password, so that they can sign.
+    /// The passwords of the users `addUser` made, for signing as them (a custodian, say).
+    private(set) var passwords: [String: String] = [:]
+
+    /// An active admin or qa other than alice and `id` that `addUser` made: the custodian a new
+    /// credential needs, or nil while there is none.
+    func custodian(for id: String) throws -> String? {
+        try records.accounts().first { $0.id != "alice" && $0.id != id && $0.status == .active
+            && ($0.has(.admin) || $0.has(.qa)) && passwords[$0.id] != nil }?.id
+    }
+
+    /// Adds a user as a person would be: created by alice (with the custodian issuing the second
+    /// half of the one-time password when there is one), acknowledged, password changed.
     @discardableResult
     func addUser(_ id: String, roles: [Role], password: String = "user password 1") throws -> Session {
         clock.advance(1)
+        let custodian = try custodian(for: id)
         _ = try records.addUser(id, name: "User \(id)", roles: roles, department: "Maintenance",
+                                identity: Account.Identity(method: "badge", reference: "B-\(id)"), custodian: custodian,
                                 password: "one-time secret 1", reason: "New starter", by: try admin())
+        let oneTime = try issue(id, by: custodian)
         clock.advance(1)
-        let first = try records.authenticate(id, password: "one-time secret 1")
-        try records.changePassword(first, to: password, oldPassword: "one-time secret 1")
+        try records.acknowledge(by: try records.authenticate(id, password: oneTime))
+        clock.advance(1)
+        let first = try records.authenticate(id, password: oneTime)
+        try records.changePassword(first, to: password, oldPassword: oneTime)
+        passwords[id] = password
         return try records.authenticate(id, password: password)
+    }
+
+    /// The custodian's half issued for `id` (none without a custodian); the whole one-time
+    /// password when alice's half was "one-time secret 1".
+    func issue(_ id: String, by custodian: String?) throws -> String {
+        guard let custodian, let password = passwords[custodian] else { return "one-time secret 1" }
+        clock.advance(1)
+        _ = try records.issueCredential(id, password: "second half 1", reason: "Issued in person",
+                                        by: try records.authenticate(custodian, password: password))
+        return "one-time secret 1" + "second half 1"
     }
 
     func head() throws -> ObjectID? { try records.ledger.head() }
