@@ -108,6 +108,9 @@ extension Policy {
         }
     }
 
+    /// The value of `setting` in force.
+    public func value(of setting: Setting) -> Int { self[keyPath: setting.keyPath] }
+
     /// `passwordHistory`, with the standard value for policies signed before it existed.
     var history: Int {
         get { passwordHistory ?? Policy.standardPasswordHistory }
