@@ -9,6 +9,9 @@ public final class Records {
     /// Reads an SOP's checklist steps (its task-list items, in order) from its markdown. The
     /// markdown parser lives in a layer above this one, so whoever opens the records supplies it.
     public let checklist: @Sendable (String) -> [String]
+    /// Where the acts are signed (`host /dev/pts/1`), recorded in each act's Terminal trailer;
+    /// nil: the library was used directly.
+    public var terminal: String?
 
     public init(ledger: Ledger, checklist: @escaping @Sendable (String) -> [String]) {
         self.ledger = ledger
@@ -59,7 +62,17 @@ public final class Records {
     /// Encodes and appends an act that writes records, as `signer`, on the state read at `basedOn`.
     @discardableResult
     func sign(_ act: Act, by signer: Signer, basedOn: ObjectID?) throws(DocumentsError) -> Appended {
+        var act = act
+        act.extraTrailers = origin + act.extraTrailers
         do { return try ledger.append(act, by: signer, basedOn: basedOn) } catch { throw .ledger(error) }
+    }
+
+    /// The trailers that say where and with what an act was signed.
+    var origin: [Trailers.Extra] {
+        let place = terminal.flatMap { TextRules.problem(with: $0, maxLength: 200) == nil ? $0 : nil } ?? "library"
+        return [Trailers.Extra(key: Trailers.terminalKey, value: place),
+                Trailers.Extra(key: Trailers.versionKey, value: Version.software),
+                Trailers.Extra(key: Trailers.schemaKey, value: Version.schemas)]
     }
 
     static func encode<T: Encodable>(_ value: T) throws(DocumentsError) -> Data {

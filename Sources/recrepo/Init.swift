@@ -19,7 +19,8 @@ extension RecRepo {
         func run() throws {
             guard let password = try Terminal.newPassword(optional: false) else { return }
             let records = try Records.initialize(at: repo.path, admin: admin, name: name, password: password,
-                                                 kdf: KDFParameters(logN: kdfCost), checklist: RecordChecks.checklist)
+                                                 kdf: KDFParameters(logN: kdfCost), checklist: RecordChecks.checklist,
+                                                 terminal: Terminal.place)
             let head = try records.ledger.head()
             print("Created repository \(repo.path)")
             print("First act \(head?.short ?? "?"): \(name) <\(admin)> is the administrator; the system key signs security events only.")

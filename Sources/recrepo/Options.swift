@@ -13,6 +13,7 @@ struct RepoOptions: ParsableArguments {
 
     func open() throws -> Records {
         let records = try Records.open(at: path, checklist: RecordChecks.checklist)
+        records.terminal = Terminal.place
         for lock in records.ledger.lockFiles() {
             Terminal.warn("\(lock) exists: a write is under way or was interrupted; the next write removes it if it is stale")
         }

@@ -2,6 +2,16 @@ import Foundation
 
 /// Reading secrets and writing to the person at the terminal.
 enum Terminal {
+    /// Where this command runs, for the Terminal trailer: the host name and the terminal of
+    /// standard input (`plant-pc-3 /dev/pts/1`), or `no tty` when input is not a terminal.
+    static let place: String = {
+        var name = [CChar](repeating: 0, count: 256)
+        let host = gethostname(&name, name.count) == 0 ? String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) : "unknown host"
+        let tty = ttyname(0).map { String(cString: $0) } ?? "no tty"
+        let place = "\(host) \(tty)".unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7f }
+        return String(String.UnicodeScalarView(place.prefix(200))).trimmingCharacters(in: .whitespaces)
+    }()
+
     static func warn(_ text: String) {
         FileHandle.standardError.write(Data("recrepo: warning: \(text)\n".utf8))
     }

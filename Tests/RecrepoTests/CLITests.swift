@@ -25,7 +25,10 @@ import Testing
         let log = try cli.run(["log", "--format", "json"])
         let entries = try #require(try JSONSerialization.jsonObject(with: Data(log.stdout.utf8)) as? [[String: Any]])
         #expect(entries.count == 6)
-        #expect(Set(entries[0].keys) == ["commit", "time", "signer", "name", "meaning", "record", "revision", "reason"])
+        #expect(Set(entries[0].keys) == ["commit", "time", "signer", "name", "meaning", "record", "revision", "reason", "event",
+                                         "terminal", "recrepoVersion", "schemaVersion"])
+        #expect(entries[0]["event"] as? String == "accounts.disable" && (entries[0]["terminal"] as? String)?.contains("no tty") == true)
+        #expect(entries[0]["recrepoVersion"] as? String == "0.16.0" && (entries[0]["schemaVersion"] as? String)?.hasPrefix("schemas-") == true)
         #expect(entries[0]["meaning"] as? String == "administration" && entries[0]["record"] as? String == "bob")
         let verify = try cli.run(["verify", "--format", "json"])
         #expect(verify.status == 0)

@@ -40,7 +40,9 @@ import Testing
         #expect(acts.map { $0["commit"] as? String } == expected.map(\.commit.hex))
         #expect(acts.map { $0["signer"] as? String } == ["sam", "tess", "tess"])
         #expect(acts.map { $0["meaning"] as? String } == expected.map(\.meaning.rawValue))
-        #expect(Set(acts[0].keys) == ["commit", "time", "signer", "name", "meaning", "reason", "revision"])
+        #expect(Set(acts[0].keys) == ["commit", "time", "signer", "name", "meaning", "reason", "revision", "event", "terminal",
+                                      "recrepoVersion", "schemaVersion"])
+        #expect(acts[0]["event"] as? String == "wo.create" && acts[0]["terminal"] as? String == "library")
         let history = try #require(json["history"] as? [[String: Any]])
         let status = history.filter { $0["field"] as? String == "status" }
         #expect(status.map { $0["new"] as? String } == ["open", "in-progress"] && status[0]["old"] is NSNull)

@@ -7,7 +7,8 @@ extension Records {
     public static func initialize(at path: String, admin: String, name: String, password: String,
                                   kdf: KDFParameters = .standard,
                                   clock: LedgerClock = .system,
-                                  checklist: @escaping @Sendable (String) -> [String]) throws(DocumentsError) -> Records {
+                                  checklist: @escaping @Sendable (String) -> [String],
+                                  terminal: String? = nil) throws(DocumentsError) -> Records {
         let adminID = try UserID(admin).value
         let name = try validName(name, record: adminID)
         guard kdf.isAcceptable else {
@@ -20,6 +21,7 @@ extension Records {
         let ledger: Ledger
         do { ledger = try Ledger.create(at: path, clock: clock) } catch { throw .ledger(error) }
         let records = Records(ledger: ledger, checklist: checklist)
+        records.terminal = terminal
         do {
             _ = try records.keystore.createSystemKey()
             let systemKey = try records.keystore.systemPublicKey()

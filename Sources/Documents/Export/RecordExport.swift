@@ -20,6 +20,12 @@ public struct RecordExport: Sendable {
         public let meaning: String
         public let reason: String
         public let revision: Int?
+        /// The declared event (`wo.cancel`); nil on acts signed before events were declared.
+        public let event: String?
+        /// Where it was signed, and the versions of recrepo and of its schemas; nil on older acts.
+        public let terminal: String?
+        public let software: String?
+        public let schemas: String?
 
         public init(_ act: ActInfo) {
             commit = act.commit.hex
@@ -29,11 +35,23 @@ public struct RecordExport: Sendable {
             meaning = act.meaning.rawValue
             reason = act.reason
             revision = act.revision
+            event = act.event
+            terminal = act.trailers.terminal
+            software = act.trailers.softwareVersion
+            schemas = act.trailers.schemaVersion
+        }
+
+        /// Where and with what it was signed, in one line: `host /dev/pts/1, recrepo 0.16.0`.
+        public var origin: String? {
+            guard let terminal else { return nil }
+            return "\(terminal), recrepo \(software ?? "?"), \(schemas ?? "?")"
         }
 
         var json: JSONValue {
             .object(["commit": .string(commit), "time": .string(time), "signer": .string(signer), "name": .string(name),
-                     "meaning": .string(meaning), "reason": .string(reason), "revision": revision.map { .integer(Int64($0)) } ?? .null])
+                     "meaning": .string(meaning), "reason": .string(reason), "revision": revision.map { .integer(Int64($0)) } ?? .null,
+                     "event": event.map(JSONValue.string) ?? .null, "terminal": terminal.map(JSONValue.string) ?? .null,
+                     "recrepoVersion": software.map(JSONValue.string) ?? .null, "schemaVersion": schemas.map(JSONValue.string) ?? .null])
         }
     }
 

@@ -25,6 +25,17 @@ public struct Trailers: Sendable, Equatable {
     /// The declared event the act is, when it names one (acts signed before events were declared do not).
     public var event: String? { extra.first { $0.key == Self.eventKey }?.value }
 
+    /// Where the act was signed: the host and terminal of the command line, or the client of the server.
+    public static let terminalKey = "Terminal"
+    /// The version of recrepo that signed the act.
+    public static let versionKey = "Recrepo-Version"
+    /// The version of the record schemas the act's records were checked against.
+    public static let schemaKey = "Schema-Version"
+
+    public var terminal: String? { extra.first { $0.key == Self.terminalKey }?.value }
+    public var softwareVersion: String? { extra.first { $0.key == Self.versionKey }?.value }
+    public var schemaVersion: String? { extra.first { $0.key == Self.schemaKey }?.value }
+
     var lines: [String] {
         var lines = ["Record: \(record)"]
         if let revision { lines.append("Revision: \(revision)") }
