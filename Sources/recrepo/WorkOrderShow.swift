@@ -16,10 +16,11 @@ extension RecRepo.WorkOrderCommand {
         func run() throws {
             let records = try repo.open()
             let order = try records.workOrder(id)
+            let signatures = try records.recordExport(order.id).export.acts
             switch format {
             case .json: try printJSON(order)
-            case .text: print(Self.text(order), terminator: "")
-            case .html: print(Self.html(order), terminator: "")
+            case .text: print(Self.text(order) + "\nSignatures (oldest first):\n" + RecRepo.Show.signatures(signatures), terminator: "")
+            case .html: print(Self.html(order, signatures: signatures), terminator: "")
             }
         }
 
@@ -45,9 +46,12 @@ extension RecRepo.WorkOrderCommand {
             lines(order).map { "\($0.0): \(Terminal.printable($0.1))\n" }.joined()
         }
 
-        static func html(_ order: WorkOrder) -> String {
+        static func html(_ order: WorkOrder, signatures: [RecordExport.Signature]) -> String {
             let escape = ExportPage.escape
             let rows = lines(order).map { "<tr><th>\(escape($0.0))</th><td>\(escape($0.1))</td></tr>" }.joined(separator: "\n")
+            let signed = signatures.map { act in
+                "<tr><td>\(escape(act.time))</td><td>\(escape(act.name)) (\(escape(act.signer)))</td><td>\(escape(act.meaning))</td><td>\(escape(act.reason))</td></tr>"
+            }.joined(separator: "\n")
             return """
                 <!DOCTYPE html>
                 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -55,6 +59,9 @@ extension RecRepo.WorkOrderCommand {
                 <style>body{font-family:system-ui,sans-serif;max-width:48rem;margin:1rem auto;padding:0 1rem}th{text-align:left;vertical-align:top;padding-right:1rem}td{overflow-wrap:anywhere}</style>
                 </head><body><h1>\(escape(order.id)): \(escape(order.title))</h1><table>
                 \(rows)
+                </table><h2>Signatures</h2><table>
+                <tr><th>Date and time (UTC)</th><th>Printed name (user ID)</th><th>Meaning</th><th>Reason</th></tr>
+                \(signed)
                 </table></body></html>
 
                 """

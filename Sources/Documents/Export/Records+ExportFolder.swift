@@ -77,3 +77,14 @@ extension Records {
         return ExportResult(directory: target.path, records: exports.map(\.id), head: head, commits: commits)
     }
 }
+
+extension Records {
+    /// One record of any kind as it stands at the head, with every act on it and its field-level
+    /// history: what `recrepo show` prints. `id` is checked against every kind's ID rule first.
+    public func recordExport(_ id: String) throws(DocumentsError) -> (export: RecordExport, head: ObjectID) {
+        guard let current = try head() else { throw .notFound(record: id) }
+        let kind = try kind(ofExisting: id, at: current)
+        guard let export = try exports(of: [(id, kind)], at: current).records.first else { throw .notFound(record: id) }
+        return (export, current)
+    }
+}
