@@ -22,9 +22,11 @@ import Testing
         } throws: { error in
             if case DocumentsError.lockedOut = error { return true } else { return false }
         }
-        let event = try #require(try repo.records.ledger.log().first)
-        #expect(event.parent == before)
-        #expect(event.signer == "system" && event.meaning == .securityEvent && event.record == "bob")
+        // The failed attempt's alert, the lock, then the lockout's alert: all signed by the system.
+        let acts = try repo.records.ledger.log().prefix(3).reversed().map { $0 }
+        #expect(acts.first?.parent == before)
+        #expect(acts.map(\.event) == ["alert.raise", "accounts.lock", "alert.raise"])
+        #expect(acts.allSatisfy { $0.signer == "system" && $0.meaning == .securityEvent } && acts[1].record == "bob")
         #expect(try repo.records.account("bob")?.status == .locked)
         #expect {
             _ = try repo.records.authenticate("bob", password: "the right password")

@@ -70,14 +70,22 @@ import Testing
         #expect(try cli.head() == before)
     }
 
-    @Test("wrong password, disabled user and missing password are refused with main unchanged")
+    @Test("wrong password, disabled user and missing password are refused; only the wrong password's alert is written")
     func refusedIdentity() throws {
         let (cli, directory) = try CLI.initialised()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let before = try cli.head()
         let wrong = try cli.run(["user", "add", "bob", "--name", "B", "--role", "qa", "--identity", "badge: B-1", "--reason", "r"],
                                 user: "alice", password: "not the password")
         #expect(wrong.status == 1 && wrong.stderr.contains("wrong password for alice; 4 more"))
+        // The failed attempt is in the audit trail as a system-signed alert; the account was not created.
+        let log = try cli.run(["log", "--format", "json"])
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(log.stdout.utf8)) as? [[String: Any]])
+        #expect(entries.count == 2 && entries[0]["event"] as? String == "alert.raise" && entries[0]["signer"] as? String == "system")
+        let alerts = try cli.run(["alerts", "--format", "json"])
+        let open = try #require(try JSONSerialization.jsonObject(with: Data(alerts.stdout.utf8)) as? [[String: Any]])
+        #expect(open.count == 1 && open[0]["kind"] as? String == "failed-sign-in" && open[0]["user"] as? String == "alice")
+        #expect(Set(open[0].keys).isSuperset(of: ["id", "time", "kind", "user", "message"]))
+        let before = try cli.head()
         let noPassword = try cli.run(["user", "add", "bob", "--name", "B", "--role", "qa", "--identity", "badge: B-1", "--reason", "r"], user: "alice")
         #expect(noPassword.status == 2 && noPassword.stderr.contains("RECREPO_PASSWORD"))
         let noUser = try cli.run(["user", "add", "bob", "--name", "B", "--role", "qa", "--identity", "badge: B-1", "--reason", "r"], password: "x")

@@ -17,6 +17,9 @@ import Testing
         case .review: try .of(AuditReview(id: "AR-000001", first: String(repeating: "a", count: 40), last: String(repeating: "b", count: 40),
                                           acts: 12, reviewedBy: "quinn", reviewedAt: Fixtures.time))
         case .account: try .of(Self.account(minimal: false))
+        case .alert:
+            try .of(Alert(id: "ALERT-000001", kind: .failedSignIn, user: "bob", message: "wrong password", raisedAt: Fixtures.time,
+                          acknowledgedBy: "quinn", acknowledgedAt: Fixtures.time, revision: 2))
         case .policy:
             try .of({ () -> Policy in
                 var policy = Policy.standard
@@ -56,7 +59,7 @@ import Testing
     @Test("schemas/ holds exactly one schema per record kind and each compiles")
     func schemasCompile() throws {
         #expect(Schemas.names == RecordKind.allCases.map(\.schemaName).sorted())
-        #expect(Schemas.names.count == 7)
+        #expect(Schemas.names.count == 8)
         for kind in RecordKind.allCases { _ = try Schemas.schema(for: kind) }
     }
 
@@ -88,6 +91,7 @@ import Testing
                                        problems: [], performedBy: "alice", performedAt: Fixtures.time))
             case .review: try Self.sample(.review)
             case .account: try .of(Self.account(minimal: true))
+            case .alert: try .of(Alert(id: "ALERT-000001", kind: .lockout, user: "bob", message: "locked", raisedAt: Fixtures.time, revision: 1))
             case .policy:
                 try .of({ () -> Policy in
                     var policy = Policy.standard

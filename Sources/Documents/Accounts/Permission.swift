@@ -26,6 +26,8 @@ public enum Permission: String, Codable, Sendable, CaseIterable, CodingKeyRepres
     case policyChange = "policy.change"
     /// Approve or reject a proposed change of the policy (never one's own proposal).
     case policyApprove = "policy.approve"
+    /// Acknowledge a security alert after looking into it.
+    case alertAcknowledge = "alert.acknowledge"
 
     /// The roles of a new repository's policy.
     public static let standard: [Permission: [Role]] = [
@@ -44,6 +46,7 @@ public enum Permission: String, Codable, Sendable, CaseIterable, CodingKeyRepres
         .accountManage: [.admin],
         .policyChange: [.admin],
         .policyApprove: [.qa],
+        .alertAcknowledge: [.qa, .admin],
     ]
 }
 

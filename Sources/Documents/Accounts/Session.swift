@@ -35,7 +35,10 @@ extension Records {
     /// is refused until an admin resets the account (§11.300(d)).
     public func authenticate(_ user: String, password: String) throws(DocumentsError) -> Session {
         let id = try UserID(user).value
-        guard let account = try account(id) else { throw .notFound(record: "user \(id)") }
+        guard let account = try account(id) else {
+            raiseAlert(.unknownUser, user: id, message: "a sign-in as \(id), which has no account")
+            throw .notFound(record: "user \(id)")
+        }
         switch account.status {
         case .disabled: throw .accountDisabled(user: id)
         case .locked: throw .accountLocked(user: id)
@@ -54,8 +57,10 @@ extension Records {
         } catch .wrongPassword {
             let failures: Int
             do { failures = try keystore.updateFailures(user: id) { $0 + 1 } } catch { throw .keystore(error) }
+            raiseAlert(.failedSignIn, user: id, message: "wrong password for \(id), failed attempt \(failures) of \(policy.lockoutThreshold)")
             if failures >= policy.lockoutThreshold {
                 try lock(account, attempts: failures)
+                raiseAlert(.lockout, user: id, message: "\(id) locked after \(failures) consecutive failed password attempts")
                 throw .lockedOut(user: id, attempts: failures)
             }
             throw .wrongPassword(user: id, remaining: policy.lockoutThreshold - failures)
@@ -75,9 +80,8 @@ extension Records {
 
     /// Records the lockout as a security event signed by the system key.
     private func lock(_ account: Account, attempts: Int) throws(DocumentsError) {
-        guard let current = try self.account(account.id), current.status == .active,
-              let system = try self.account(Signer.systemPrincipal) else { return }
-        let session = Session(signer: try systemSigner(), account: system, passwordChangeReason: nil, acknowledged: true)
+        guard let current = try self.account(account.id), current.status == .active else { return }
+        let session = try systemSession()
         try perform(AccountKind.lock, of: AccountKind.declaration, id: account.id, input: (),
                     reason: "Locked after \(attempts) consecutive failed password attempts", by: session)
     }

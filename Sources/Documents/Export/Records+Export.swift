@@ -25,38 +25,39 @@ extension Records {
         throw .notFound(record: id)
     }
 
-    /// Every record of every kind at `commit`, by kind then ID: the JSON files under the two
-    /// levels of shard folders of each kind.
+    /// Every record of every kind at `commit`, by kind then ID.
     func allRecords(at commit: ObjectID) throws(DocumentsError) -> [(id: String, kind: RecordKind)] {
         var found: [(id: String, kind: RecordKind)] = []
-        do {
-            for kind in RecordKind.allCases {
-                switch kind.form {
-                case .single:
-                    if try ledger.read(try RecordPath(try RecordID.path(kind: kind, id: kind.rawValue)), at: commit) != nil {
-                        found.append((kind.rawValue, kind))
-                    }
-                    continue
-                case .user:
-                    for file in try ledger.list(try RecordPath(kind.rawValue), at: commit).sorted() where file.hasSuffix(".json") {
-                        let id = String(file.dropLast(5))
-                        if (try? RecordID.validate(id, kind: kind)) != nil { found.append((id, kind)) }
-                    }
-                    continue
-                case .numbered: break
-                }
-                for high in try ledger.list(try RecordPath(kind.rawValue), at: commit).sorted() {
-                    for low in try ledger.list(try RecordPath("\(kind.rawValue)/\(high)"), at: commit).sorted() {
-                        for file in try ledger.list(try RecordPath("\(kind.rawValue)/\(high)/\(low)"), at: commit).sorted()
-                        where file.hasSuffix(".json") {
-                            let id = String(file.dropLast(5))
-                            if (try? RecordID.validate(id, kind: kind)) != nil { found.append((id, kind)) }
-                        }
-                    }
+        for kind in RecordKind.allCases { found += try records(of: kind, at: commit) }
+        return found
+    }
+
+    /// The records of `kind` at `commit`, by ID: the policy, the account files, or the JSON files
+    /// under the two levels of shard folders.
+    func records(of kind: RecordKind, at commit: ObjectID) throws(DocumentsError) -> [(id: String, kind: RecordKind)] {
+        var found: [(id: String, kind: RecordKind)] = []
+        func list(_ folder: String) throws(DocumentsError) -> [String] {
+            do { return try ledger.list(try RecordPath(folder), at: commit).sorted() } catch { throw .ledger(error) }
+        }
+        func add(_ file: String) {
+            guard file.hasSuffix(".json") else { return }
+            let id = String(file.dropLast(5))
+            if (try? RecordID.validate(id, kind: kind)) != nil { found.append((id, kind)) }
+        }
+        switch kind.form {
+        case .single:
+            let path = try Self.path(kind: kind, id: kind.rawValue)
+            let data: Data?
+            do { data = try ledger.read(path, at: commit) } catch { throw .ledger(error) }
+            if data != nil { found.append((kind.rawValue, kind)) }
+        case .user:
+            for file in try list(kind.rawValue) { add(file) }
+        case .numbered:
+            for high in try list(kind.rawValue) {
+                for low in try list("\(kind.rawValue)/\(high)") {
+                    for file in try list("\(kind.rawValue)/\(high)/\(low)") { add(file) }
                 }
             }
-        } catch let error as LedgerError { throw .ledger(error) } catch let error as DocumentsError { throw error } catch {
-            throw .notFound(record: "the records at \(commit.short)")
         }
         return found
     }

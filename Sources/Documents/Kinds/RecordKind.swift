@@ -52,9 +52,13 @@ public struct RecordKind: Sendable, Hashable, Codable, CustomStringConvertible {
                                           width: 6, example: "AR-000001", schemaName: "audit-review.schema.json",
                                           bodyExtension: nil)
 
+    /// A security alert raised by the system.
+    public static let alert = RecordKind(rawValue: "alert", noun: "alert", prefix: "ALERT", digits: 6...9, width: 6,
+                                         example: "ALERT-000001", schemaName: "alert.schema.json", bodyExtension: nil)
+
     /// The registry: every kind, those with a fixed prefix first, so that the first kind whose ID
     /// rule accepts an ID is the kind of that ID (equipment's rule is the most general).
-    public static let allCases: [RecordKind] = [.sop, .workOrder, .drill, .review, .equipment, .account, .policy]
+    public static let allCases: [RecordKind] = [.sop, .workOrder, .drill, .review, .alert, .equipment, .account, .policy]
 
     /// The kind whose folder is `name`, or nil.
     public init?(rawValue name: String) {
