@@ -13,7 +13,7 @@ extension RecRepo.Audit {
         @Option(help: "From this day (YYYY-MM-DD, UTC, inclusive).") var since: String?
         @Option(help: "Up to this day (YYYY-MM-DD, UTC, inclusive).") var until: String?
         @Option(help: "Signed by this user ID.") var user: String?
-        @Option(help: "Record kind: sop, equipment, wo, drill, review, account, policy.") var kind: String?
+        @Option(help: "Record kind: \(RecordKind.allCases.map(\.name).joined(separator: ", ")).") var kind: String?
         @Option(help: "One record ID.") var record: String?
         @Option(help: "Meaning: authorship, review, approval, execution, …") var meaning: String?
         @Option(help: "Equipment ID.") var equipment: String?
@@ -22,7 +22,10 @@ extension RecRepo.Audit {
 
         func validate() throws {
             for (name, day) in [("since", since), ("until", until)] {
-                if let day, !SOPRevision.isDate(day) { throw ValidationError("--\(name) must be a day of the form YYYY-MM-DD") }
+                if let day, !SOPRevision.isDate(day) { throw ValidationError("--\(name) must be a calendar day written YYYY-MM-DD, e.g. 2026-02-28; \(day.debugDescription) is not one") }
+            }
+            if let kind, !RecordKind.allCases.contains(where: { $0.name == kind }) {
+                throw ValidationError("--kind must be one of \(RecordKind.allCases.map(\.name).joined(separator: ", ")); \(kind.debugDescription) is not a record kind")
             }
             if let meaning, Meaning(rawValue: meaning) == nil {
                 throw ValidationError("--meaning must be one of \(Meaning.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -30,9 +33,14 @@ extension RecRepo.Audit {
         }
 
         func run() throws {
+            let records = try repo.open()
+            if let user, (try? records.account(user)) == nil {
+                let known = try records.accounts().map(\.id)
+                throw CLIError.refused("--user \(user.debugDescription) has no account; the accounts are \(known.prefix(30).joined(separator: ", "))\(known.count > 30 ? ", …" : "")")
+            }
             let filter = AuditFilter(since: since, until: until, user: user, kind: kind, record: record,
                                      meaning: meaning.flatMap(Meaning.init(rawValue:)), equipment: equipment, department: department)
-            let acts = try updatedIndex(try repo.open()).audit(filter)
+            let acts = try updatedIndex(records).audit(filter)
             let table = Table(
                 title: "Audit trail",
                 header: ["time", "signer", "name", "meaning", "record", "revision", "equipment", "department", "reason", "commit"],

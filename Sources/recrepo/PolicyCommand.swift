@@ -29,6 +29,7 @@ extension RecRepo.PolicyCommand {
         static func text(_ policy: Policy) -> String {
             var lines = ["Policy revision \(policy.revision)"]
             for setting in Policy.Setting.allCases { lines.append("  \(setting.rawValue): \(policy.value(of: setting))") }
+            lines.append("  timeZone: \(policy.timeZone ?? "UTC")")
             lines.append("  key derivation: scrypt log2(N) \(policy.kdf.logN), r \(policy.kdf.r), p \(policy.kdf.p)")
             lines.append("Permissions:")
             for permission in Permission.allCases {
@@ -50,13 +51,11 @@ extension RecRepo.PolicyCommand {
         @OptionGroup var user: UserOptions
         @Option(help: "PERMISSION:ROLE to grant, e.g. wo.cancel:qa (repeatable).") var grant: [String] = []
         @Option(help: "PERMISSION:ROLE to revoke (repeatable).") var revoke: [String] = []
-        @Option(help: "KEY=VALUE to set, e.g. lockoutThreshold=3 (repeatable).") var set: [String] = []
+        @Option(help: "KEY=VALUE to set, e.g. lockoutThreshold=3 or timeZone=Europe/Berlin (repeatable).") var set: [String] = []
         @OptionGroup var reason: ReasonOption
 
         func run() throws {
-            let proposal = PolicyKind.Proposal(grant: try grant.map { try PolicyChange.Grant(parsing: $0) },
-                                               revoke: try revoke.map { try PolicyChange.Grant(parsing: $0) },
-                                               set: try set.map { try PolicyChange.Setting(parsing: $0) })
+            let proposal = try PolicyKind.Proposal(parsingGrants: grant, revokes: revoke, settings: set)
             let records = try repo.open()
             let policy = try records.proposePolicyChange(proposal, reason: reason.reason, by: try user.session(records))
             print("Proposed: \(policy.pending?.summary ?? ""); it takes effect when someone else approves it ('recrepo policy approve').")

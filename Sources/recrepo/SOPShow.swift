@@ -30,7 +30,7 @@ extension RecRepo.SOPCommand {
 
         func run() throws {
             let records = try repo.open()
-            let today = Records.day(Date())
+            let today = try records.policy().day(of: Date())
             let sops = try records.sops()
             switch format {
             case .json:

@@ -1,3 +1,4 @@
+import Foundation
 import RecordRepo
 
 /// The signed policy (`policy.json`): password rules, lockout, KDF cost, review interval, and which
@@ -15,6 +16,17 @@ public struct Policy: Codable, Sendable, Equatable {
     public var passwordHistory: Int?
     /// A change proposed and not yet approved or rejected.
     public var pending: PolicyChange?
+    /// The plant's time zone (an IANA name, `Europe/Berlin`): the days of effective and due dates
+    /// are its days. Nil: UTC, as in policies signed before it existed.
+    public var timeZone: String?
+
+    /// The plant's time zone as Foundation reads it (UTC when unset or unknown here).
+    public var zone: TimeZone {
+        timeZone.flatMap(TimeZone.init(identifier:)) ?? TimeZone(secondsFromGMT: 0) ?? .current
+    }
+
+    /// The plant's day at `date`.
+    public func day(of date: Date) -> String { Day(of: date, in: zone).text }
 
     static let standardPasswordHistory = 5
 

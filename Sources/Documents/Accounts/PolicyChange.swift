@@ -58,21 +58,25 @@ public struct PolicyChange: Codable, Sendable, Equatable {
     public var grant: [Grant]
     public var revoke: [Grant]
     public var set: [Setting]
+    /// The plant's new time zone (an IANA name), when the change sets it.
+    public var timeZone: String?
     public var proposedBy: String
     /// The proposal's signing time.
     public var proposedAt: String
 
-    public init(grant: [Grant], revoke: [Grant], set: [Setting], proposedBy: String, proposedAt: String) {
+    public init(grant: [Grant], revoke: [Grant], set: [Setting], timeZone: String? = nil, proposedBy: String, proposedAt: String) {
         self.grant = grant
         self.revoke = revoke
         self.set = set
+        self.timeZone = timeZone
         self.proposedBy = proposedBy
         self.proposedAt = proposedAt
     }
 
     /// What the change does, in one line.
     public var summary: String {
-        (grant.map { "grant \($0)" } + revoke.map { "revoke \($0)" } + set.map { "set \($0)" }).joined(separator: ", ")
+        (grant.map { "grant \($0)" } + revoke.map { "revoke \($0)" } + set.map { "set \($0)" }
+            + (timeZone.map { ["set timeZone=\($0)"] } ?? [])).joined(separator: ", ")
     }
 }
 
@@ -127,6 +131,7 @@ extension Policy {
             policy.permissions[revoke.permission] = policy.roles(for: revoke.permission).filter { $0 != revoke.role }
         }
         for setting in change.set { policy[keyPath: setting.key.keyPath] = setting.value }
+        if let zone = change.timeZone { policy.timeZone = zone }
         return policy
     }
 }

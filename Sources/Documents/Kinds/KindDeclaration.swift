@@ -97,7 +97,7 @@ extension KindDeclaration: DeclaredKind {
         }
         let expected: Record?
         do {
-            expected = try event.expected(before, stored, bodies, context, Signing(user: act.signer, at: act.time))
+            expected = try event.expected(before, stored, bodies, context, Signing(user: act.signer, at: act.time, in: context.policy.zone))
         } catch {
             return refuse(.check, error.description)
         }

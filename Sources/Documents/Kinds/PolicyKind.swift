@@ -9,11 +9,38 @@ public enum PolicyKind {
         public var grant: [PolicyChange.Grant]
         public var revoke: [PolicyChange.Grant]
         public var set: [PolicyChange.Setting]
+        public var timeZone: String?
 
-        public init(grant: [PolicyChange.Grant], revoke: [PolicyChange.Grant], set: [PolicyChange.Setting]) {
+        public init(grant: [PolicyChange.Grant], revoke: [PolicyChange.Grant], set: [PolicyChange.Setting], timeZone: String? = nil) {
             self.grant = grant
             self.revoke = revoke
             self.set = set
+            self.timeZone = timeZone
+        }
+
+        /// A proposal from the command line's `PERMISSION:ROLE` grants and revokes and `KEY=VALUE`
+        /// settings (`timeZone=Europe/Berlin` among them), each checked and named when wrong.
+        public init(parsingGrants grants: [String], revokes: [String], settings: [String]) throws(DocumentsError) {
+            var numbers: [PolicyChange.Setting] = []
+            var zone: String?
+            for text in settings {
+                if text.hasPrefix("timeZone=") { zone = String(text.dropFirst("timeZone=".count)) } else {
+                    numbers.append(try PolicyChange.Setting(parsing: text))
+                }
+            }
+            var parsedGrants: [PolicyChange.Grant] = [], parsedRevokes: [PolicyChange.Grant] = []
+            for text in grants { parsedGrants.append(try PolicyChange.Grant(parsing: text)) }
+            for text in revokes { parsedRevokes.append(try PolicyChange.Grant(parsing: text)) }
+            self.init(grant: parsedGrants, revoke: parsedRevokes, set: numbers, timeZone: zone)
+        }
+    }
+
+    /// Refuses a time zone name that is not an IANA zone known here.
+    static func checkZone(_ name: String) throws(DocumentsError) {
+        guard name.count <= 64, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "/_+-".contains($0)) }),
+              TimeZone(identifier: name) != nil else {
+            throw .invalidField(record: "policy", field: "timeZone",
+                                reason: "\(RecordID.quoted(name)) is not a time zone name such as Europe/Berlin or America/Chicago")
         }
     }
 
@@ -21,10 +48,10 @@ public enum PolicyKind {
         "propose", meaning: .authorship, permission: .policyChange, action: "propose policy changes",
         summary: { _, proposal, _ in
             "Propose a policy change: " + PolicyChange(grant: proposal.grant, revoke: proposal.revoke, set: proposal.set,
-                                                       proposedBy: "", proposedAt: "").summary
+                                                       timeZone: proposal.timeZone, proposedBy: "", proposedAt: "").summary
         },
         input: { _, written, _ in
-            written.pending.map { Proposal(grant: $0.grant, revoke: $0.revoke, set: $0.set) }
+            written.pending.map { Proposal(grant: $0.grant, revoke: $0.revoke, set: $0.set, timeZone: $0.timeZone) }
         },
         check: { before, proposal, _, _ throws(DocumentsError) in
             let policy = try existing(before)
@@ -32,7 +59,8 @@ public enum PolicyKind {
                 throw .invalidTransition(record: "policy", from: "changing", event: "propose",
                                          reason: "\(pending.proposedBy)'s change (\(pending.summary)) waits for approval or rejection")
             }
-            guard !(proposal.grant.isEmpty && proposal.revoke.isEmpty && proposal.set.isEmpty) else {
+            if let zone = proposal.timeZone { try checkZone(zone) }
+            guard !(proposal.grant.isEmpty && proposal.revoke.isEmpty && proposal.set.isEmpty && proposal.timeZone == nil) else {
                 throw .invalidField(record: "policy", field: "change", reason: "give at least one --grant, --revoke or --set")
             }
             for grant in proposal.grant where policy.roles(for: grant.permission).contains(grant.role) {
@@ -48,7 +76,7 @@ public enum PolicyKind {
         apply: { before, proposal, signing throws(DocumentsError) in
             var policy = try existing(before)
             policy.pending = PolicyChange(grant: proposal.grant, revoke: proposal.revoke, set: proposal.set,
-                                          proposedBy: signing.user, proposedAt: signing.time)
+                                          timeZone: proposal.timeZone, proposedBy: signing.user, proposedAt: signing.time)
             policy.revision += 1
             return policy
         })

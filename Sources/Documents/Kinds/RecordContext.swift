@@ -28,12 +28,14 @@ public struct Signing: Sendable, Equatable {
     public let user: String
     /// The signing time, ISO 8601 UTC (`2026-12-02T10:00:00Z`): what the act's `Signed-At` says.
     public let time: String
-    /// The signing day, `YYYY-MM-DD` UTC, against which effective and due dates are compared.
-    public var day: String { String(time.prefix(10)) }
+    /// The signing day in the plant's time zone, `YYYY-MM-DD`, against which effective and due
+    /// dates are compared.
+    public let day: String
 
-    public init(user: String, at date: Date) {
+    public init(user: String, at date: Date, in zone: TimeZone) {
         self.user = user
         self.time = Timestamp.iso(date)
+        self.day = Day(of: date, in: zone).text
     }
 }
 

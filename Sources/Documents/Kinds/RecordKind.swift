@@ -81,6 +81,9 @@ public struct RecordKind: Sendable, Hashable, Codable, CustomStringConvertible {
 
     public var description: String { rawValue }
 
+    /// The kind's name in audit queries and the index: its folder, but `account` for accounts.
+    public var name: String { form == .user ? "account" : rawValue }
+
     /// The rule an ID of the kind follows, in words.
     public var idRule: String {
         switch form {

@@ -22,7 +22,8 @@ extension Records {
         let before = try record(Record.self, kind: kind, id: id, at: basedOn)
         if event.creates, before != nil { throw .alreadyExists(record: "\(kind.noun) \(id)") }
         if !event.creates, before == nil { throw .notFound(record: id) }
-        let preview = try event.perform(before, input, context, Signing(user: session.account.id, at: now))
+        let zone = context.policy.zone
+        let preview = try event.perform(before, input, context, Signing(user: session.account.id, at: now, in: zone))
         _ = try Self.encode(preview, kind: kind, record: id)
         var guards = try Self.guards(for: session)
         for (other, otherID) in event.rests(input) { guards.append(try Self.path(kind: other, id: otherID)) }
@@ -38,7 +39,7 @@ extension Records {
         var act = Act(record: id, revision: declaration.revision(preview), meaning: event.meaning,
                       event: declaration.trailer(of: event), reason: reason, summary: event.summary(id, input, preview),
                       paths: paths, guards: guards) { at in
-            [try Self.encode(try event.apply(before, input, Signing(user: user, at: at)), kind: kind, record: id)]
+            [try Self.encode(try event.apply(before, input, Signing(user: user, at: at, in: zone)), kind: kind, record: id)]
                 + (body.map { [$0] } ?? [])
         }
         act.pinnedToBase = event.pinned

@@ -94,16 +94,8 @@ extension SOPRevision {
         .effective: "supersede (when a newer revision takes effect), retire",
     ]
 
-    /// Whether `text` is a calendar date written `YYYY-MM-DD` (month 01–12, day 01–31).
-    public static func isDate(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 10, bytes[4] == 45, bytes[7] == 45 else { return false }
-        let digits = [0, 1, 2, 3, 5, 6, 8, 9].map { bytes[$0] }
-        guard digits.allSatisfy({ (48...57).contains($0) }) else { return false }
-        let month = Int(digits[4] - 48) * 10 + Int(digits[5] - 48)
-        let day = Int(digits[6] - 48) * 10 + Int(digits[7] - 48)
-        return (1...12).contains(month) && (1...31).contains(day)
-    }
+    /// Whether `text` is a day that exists, written `YYYY-MM-DD` (see `Day`).
+    public static func isDate(_ text: String) -> Bool { Day.exists(text) }
 
     static func checkDate(_ text: String, field: String, record: String) throws(DocumentsError) {
         guard isDate(text) else {

@@ -34,7 +34,8 @@ extension Records {
     /// Approves the reviewed revision, effective today or on `effective` (`YYYY-MM-DD`, not in the
     /// past). Until that date the previous revision stays effective; from it, it is superseded.
     public func approveSOP(_ id: String, effective: String?, reason: String, by session: Session) throws(DocumentsError) -> SOP {
-        try perform(SOPKind.approve, of: SOPKind.declaration, id: id, input: effective ?? Self.day(now), reason: reason, by: session)
+        let today = try policy().day(of: now)
+        return try perform(SOPKind.approve, of: SOPKind.declaration, id: id, input: effective ?? today, reason: reason, by: session)
     }
 
     /// Retires the SOP: every revision still open or in force is retired; jobs can no longer start on it.

@@ -41,7 +41,7 @@ extension Records {
     /// from `commit` (default: head) over the acts on that revision until the act that opened it.
     public func sopRevision(_ id: String, number: Int? = nil, from commit: ObjectID? = nil) throws(DocumentsError) -> SOPRevisionView {
         let current = try sopRecord(id, at: commit)
-        let today = Self.day(now)
+        let today = try policy().day(of: now)
         let wanted: Int
         if let number {
             guard current.revision(number) != nil else {

@@ -22,7 +22,7 @@ extension Records {
         let basedOn = try head()
         let order = try workOrder(id, at: basedOn)
         let sop = try sopRecord(order.sop)
-        guard !sop.isRetired, sop.effectiveRevision(today: Self.day(now)) != nil else {
+        guard !sop.isRetired, sop.effectiveRevision(today: try policy().day(of: now)) != nil else {
             throw .notPermitted(user: session.account.id, action: "start \(id)",
                                 reason: "\(order.sop) has no effective revision\(sop.isRetired ? " (it is retired)" : ""); a job may only follow an approved, effective SOP")
         }
