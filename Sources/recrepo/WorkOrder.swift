@@ -54,7 +54,10 @@ extension RecRepo.WorkOrderCommand {
         func run() throws {
             let records = try repo.open()
             let view = try records.workOrderSOP(id)
-            try printRevision(view, format: format, context: "Work order \(id): the revision bound when the job started")
+            let notice = try records.boundRevisionNotice(try records.workOrder(id))
+            if let notice, format != .markdown, format != .json { Terminal.warn("NOTICE: \(notice)") }
+            try printRevision(view, format: format, context: "Work order \(id): the revision bound when the job started"
+                + (notice.map { ". NOTICE: \($0)" } ?? ""))
         }
     }
 

@@ -17,15 +17,18 @@ extension RecRepo.WorkOrderCommand {
             let records = try repo.open()
             let order = try records.workOrder(id)
             let signatures = try records.recordExport(order.id).export.acts
+            let notice = try records.boundRevisionNotice(order)
             switch format {
             case .json: try printJSON(order)
-            case .text: print(Self.text(order) + "\nSignatures (oldest first):\n" + RecRepo.Show.signatures(signatures), terminator: "")
-            case .html: print(Self.html(order, signatures: signatures), terminator: "")
+            case .text:
+                print(Self.text(order, notice: notice) + "\nSignatures (oldest first):\n" + RecRepo.Show.signatures(signatures), terminator: "")
+            case .html: print(Self.html(order, notice: notice, signatures: signatures), terminator: "")
             }
         }
 
-        static func lines(_ order: WorkOrder) -> [(String, String)] {
-            var rows: [(String, String)] = [
+        static func lines(_ order: WorkOrder, notice: String?) -> [(String, String)] {
+            var rows: [(String, String)] = notice.map { [("NOTICE", $0)] } ?? []
+            rows += [
                 ("Work order", order.id), ("Title", order.title), ("Status", order.status.rawValue),
                 ("Equipment", order.equipment), ("SOP", order.boundSOP.map { "\($0.id) revision \($0.revision) (commit \($0.commit))" } ?? order.sop),
                 ("Assigned to", order.assignee ?? "nobody yet"), ("Created", "\(order.createdAt) by \(order.createdBy)"),
@@ -42,13 +45,13 @@ extension RecRepo.WorkOrderCommand {
             return rows
         }
 
-        static func text(_ order: WorkOrder) -> String {
-            lines(order).map { "\($0.0): \(Terminal.printable($0.1))\n" }.joined()
+        static func text(_ order: WorkOrder, notice: String?) -> String {
+            lines(order, notice: notice).map { "\($0.0): \(Terminal.printable($0.1))\n" }.joined()
         }
 
-        static func html(_ order: WorkOrder, signatures: [RecordExport.Signature]) -> String {
+        static func html(_ order: WorkOrder, notice: String?, signatures: [RecordExport.Signature]) -> String {
             let escape = ExportPage.escape
-            let rows = lines(order).map { "<tr><th>\(escape($0.0))</th><td>\(escape($0.1))</td></tr>" }.joined(separator: "\n")
+            let rows = lines(order, notice: notice).map { "<tr><th>\(escape($0.0))</th><td>\(escape($0.1))</td></tr>" }.joined(separator: "\n")
             let signed = signatures.map { act in
                 "<tr><td>\(escape(act.time))</td><td>\(escape(act.name)) (\(escape(act.signer)))</td><td>\(escape(act.meaning))</td><td>\(escape(act.reason))</td></tr>"
             }.joined(separator: "\n")

@@ -86,3 +86,20 @@ import Testing
         EventReplayTests.expectRefused(plant, commit, by: .check)
     }
 }
+
+@Suite struct BoundRevisionNoticeTests {
+    @Test("a job bound to a revision that a newer one has superseded says so, and which is in force since when")
+    func supersededBinding() throws {
+        let plant = try Plant()
+        let sop = try plant.effectiveSOP(Plant.checklist)
+        let job = try plant.job(sop.id)
+        plant.tick(); _ = try plant.records.startWorkOrder(job.id, reason: nil, by: plant.tess)
+        #expect(try plant.records.boundRevisionNotice(try plant.records.workOrder(job.id)) == nil)
+        plant.tick(); _ = try plant.records.reviseSOP(sop.id, body: Data((Plant.checklist + "\n- [ ] Sign the log\n").utf8),
+                                                      reason: "Log step", by: plant.dora)
+        try plant.approve(sop.id)
+        let notice = try #require(try plant.records.boundRevisionNotice(try plant.records.workOrder(job.id)))
+        #expect(notice.contains("revision 1 is superseded") && notice.contains("revision 2 is in force since 2025-11-25"), "\(notice)")
+        #expect(try plant.records.workOrderSOP(job.id).status == .superseded)
+    }
+}

@@ -67,6 +67,19 @@ extension Records {
         return order
     }
 
+    /// When the revision a job is bound to is no longer the one in force, which is and since when:
+    /// "SOP-0001 revision 2 is in force since 2026-01-01; this job follows revision 1, bound when it
+    /// started". Nil while the bound revision is still the effective one (or the job has not started).
+    public func boundRevisionNotice(_ order: WorkOrder) throws(DocumentsError) -> String? {
+        guard let bound = order.boundSOP else { return nil }
+        let sop = try sopRecord(bound.id)
+        let today = try policy().day(of: now)
+        guard let status = sop.status(ofRevision: bound.revision, today: today), status != .effective else { return nil }
+        let current = sop.effectiveRevision(today: today)
+        let inForce = current.map { "revision \($0.number) is in force since \($0.effectiveDate ?? "?")" } ?? "no revision is in force"
+        return "\(bound.id) revision \(bound.revision) is \(status.rawValue): \(inForce); this job follows revision \(bound.revision), bound when it started"
+    }
+
     /// The SOP revision bound to a started job, byte for byte as its approval signed it.
     public func workOrderSOP(_ id: String) throws(DocumentsError) -> SOPRevisionView {
         let order = try workOrder(id)
@@ -74,6 +87,11 @@ extension Records {
             throw .notPermitted(user: "-", action: "serve the SOP of \(id)",
                                 reason: "the job has not started; 'recrepo wo start \(id)' binds the effective revision")
         }
-        return try sopRevision(bound.id, number: bound.revision, from: commit)
+        let view = try sopRevision(bound.id, number: bound.revision, from: commit)
+        // Its status today comes from the SOP as it stands now: a newer revision may have superseded it.
+        let today = try policy().day(of: now)
+        let status = try sopRecord(bound.id).status(ofRevision: bound.revision, today: today) ?? view.status
+        return SOPRevisionView(sop: view.sop, revision: view.revision, status: status, body: view.body, signatures: view.signatures,
+                               approvalCommit: view.approvalCommit)
     }
 }
