@@ -124,19 +124,7 @@ import Testing
 
     @Test("an act by an account that has not acknowledged its signature is refused by the signer rule")
     func unacknowledgedSigner() throws {
-        let plant = try Plant()
-        plant.tick()
-        _ = try plant.records.addUser("sue", name: "Sue", roles: [.supervisor], department: nil,
-                                      identity: Account.Identity(method: "badge", reference: "9"), custodian: "quinn",
-                                      password: "alice-half", reason: "x", by: try plant.repo.admin())
-        plant.tick()
-        _ = try plant.records.issueCredential("sue", password: "quinn-half", reason: "Issued", by: plant.quinn)
-        let sue = try plant.records.authenticate("sue", password: "alice-halfquinn-half")
-        let equipment = Equipment(id: "AC-102", name: "Autoclave 2", createdBy: "sue",
-                                  createdAt: Timestamp.iso(plant.repo.clock.now.addingTimeInterval(60)))
-        let commit = try ReplayTests.forge(plant, record: "AC-102", meaning: .authorship, event: "equipment.add",
-                                           path: try RecordID.path(kind: .equipment, id: "AC-102"),
-                                           content: try CanonicalJSON.encode(equipment), by: sue)
+        let (plant, commit) = try EventReplayTests.unacknowledgedSigner()
         EventReplayTests.expectRefused(plant, commit, by: .signer)
     }
 }

@@ -16,8 +16,16 @@ public final class DocumentReplay: ActReplay {
     /// commit is an ancestor of the act being replayed exactly when it is in here.
     private(set) var replayed = Set<ObjectID>()
 
+    /// Rules of the declared events left out: empty in verify; tests switch each off in turn.
+    let skipping: Set<EventRefusal.Rule>
+
     /// `checklist` reads an SOP's task-list items, exactly as jobs were started with.
-    public init(checklist: @escaping @Sendable (String) -> [String]) { self.checklist = checklist }
+    public convenience init(checklist: @escaping @Sendable (String) -> [String]) { self.init(checklist: checklist, skipping: []) }
+
+    init(checklist: @escaping @Sendable (String) -> [String], skipping: Set<EventRefusal.Rule>) {
+        self.checklist = checklist
+        self.skipping = skipping
+    }
 
     /// What one act touched: its record, the kind and the files that belong to it, and the
     /// blobs of its JSON before (nil: created by the act) and after the act.
@@ -77,7 +85,7 @@ public final class DocumentReplay: ActReplay {
             let context = TreeContext(replay: self, tree: before, act: act)
             let bodies = Bodies(before: body.flatMap(before.read), after: body.flatMap(after.read))
             return declared.refusal(event: event, act: act, before: touched.jsonBefore.flatMap(before.blob), written: data,
-                                    bodies: bodies, context: context)?.description
+                                    bodies: bodies, context: context, skipping: skipping)?.description
         }
         // Acts signed before events were declared carry no Event trailer: they are replayed by the
         // rules of that time, which read the event back from the act's Meaning.
@@ -160,8 +168,11 @@ public final class DocumentReplay: ActReplay {
 public struct RecordsReplay: ActReplay {
     let parts: [any ActReplay]
 
-    public init(checklist: @escaping @Sendable (String) -> [String]) {
-        parts = [PolicyReplay(), DocumentReplay(checklist: checklist)]
+    public init(checklist: @escaping @Sendable (String) -> [String]) { self.init(checklist: checklist, skipping: []) }
+
+    /// Verify's replay with some rules of the declared events left out, for tests that show each one matters.
+    init(checklist: @escaping @Sendable (String) -> [String], skipping: Set<EventRefusal.Rule>) {
+        parts = [PolicyReplay(), DocumentReplay(checklist: checklist, skipping: skipping)]
     }
 
     public func refusal(of act: ActInfo, before: TreeView, after: TreeView, isRoot: Bool) -> String? {
