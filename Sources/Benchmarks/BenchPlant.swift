@@ -58,7 +58,8 @@ struct BenchPlant {
         let id = try RecordID.generatedID(kind: .workOrder, number: number)
         let order = WorkOrder(id: id, title: "Preventive maintenance of autoclave \(number % 40)", sop: sop,
                               equipment: Self.equipment(number), assignee: "tess", createdBy: "sam", createdAt: "")
-        let act = Act(record: id, revision: 1, meaning: .authorship, reason: "Migrated from the paper archive",
+        let act = Act(record: id, revision: 1, meaning: WorkOrderKind.create.meaning,
+                      event: WorkOrderKind.declaration.trailer(of: WorkOrderKind.create), reason: "Migrated from the paper archive",
                       summary: "Create \(id)", paths: [try RecordPath(try RecordID.path(kind: .workOrder, id: id))]) { at in
             var stamped = order
             stamped.createdAt = Timestamp.iso(at)

@@ -102,7 +102,7 @@ extension RecRepo.SOPCommand {
         @OptionGroup var repo: RepoOptions
         @OptionGroup var user: UserOptions
         @Argument(help: "The SOP ID.") var id: String
-        @Option(help: "The day it takes effect (YYYY-MM-DD, UTC; default today).") var effective: String?
+        @Option(help: "The day it takes effect (YYYY-MM-DD in the plant's time zone; default today).") var effective: String?
         @OptionGroup var reason: ReasonOption
 
         func run() throws {

@@ -7,7 +7,7 @@ extension RecRepo {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Any record of any kind: its fields and every signature on it (printed name, time, meaning, reason).",
-            discussion: "The kind comes from the ID: SOP-0001, WO-000001, PUMP-101, DRILL-000001, AR-000001, a user ID, or 'policy'.")
+            discussion: "The kind comes from the ID: SOP-0001, WO-000001, PUMP-101, DRILL-000001, AR-000001, ALERT-000001, a user ID, or 'policy'.")
         @OptionGroup var repo: RepoOptions
         @Argument(help: "The record ID.") var id: String
         @Option(help: "text, json or html.") var format: RecordFormat = .text

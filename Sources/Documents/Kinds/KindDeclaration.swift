@@ -15,7 +15,7 @@ public struct KindDeclaration<Record: Codable & Sendable & Equatable>: Sendable 
     }
 
     /// The `Event` trailer of `event`: `wo.cancel`.
-    func trailer<Input>(of event: RecordEvent<Record, Input>) -> String { "\(kind.rawValue).\(event.name)" }
+    public func trailer<Input>(of event: RecordEvent<Record, Input>) -> String { "\(kind.rawValue).\(event.name)" }
 }
 
 /// Why verify refused an act that names a declared event: the rule, and what broke it.

@@ -32,6 +32,9 @@ public struct Trailers: Sendable, Equatable {
     /// The version of the record schemas the act's records were checked against.
     public static let schemaKey = "Schema-Version"
 
+    /// The only keys an act may carry besides the required ones.
+    public static let optionalKeys: Set<String> = [eventKey, terminalKey, versionKey, schemaKey]
+
     public var terminal: String? { extra.first { $0.key == Self.terminalKey }?.value }
     public var softwareVersion: String? { extra.first { $0.key == Self.versionKey }?.value }
     public var schemaVersion: String? { extra.first { $0.key == Self.schemaKey }?.value }

@@ -18,6 +18,15 @@ extension Verifier {
         case .failure(let problem): return fail("the signature manifestation is incomplete: \(problem)")
         }
         record = trailers.record
+        // Stock git reads `meaning: approval`, `Meaning : approval`, a folded ` Meaning: approval` or
+        // `Approved-By: victor` as trailers of their own: only the keys recrepo writes, each once,
+        // exactly spelled, unfolded and in its order, make a signature manifestation.
+        if let stray = trailers.extra.first(where: { !Trailers.optionalKeys.contains($0.key) }) {
+            return fail("the trailer '\(stray.key)' is not one recrepo writes; a signature manifestation holds only its own keys")
+        }
+        guard trailers.message(summary: summary) == commit.message else {
+            return fail("the message is not in the one form recrepo writes: a summary line, a blank line, then each trailer once, exactly spelled, unfolded, in order")
+        }
         if isRoot ? !commit.parents.isEmpty : commit.parents.count != 1 {
             return fail("the commit has \(commit.parents.count) parents; main must be one linear chain")
         }
