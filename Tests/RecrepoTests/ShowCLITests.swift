@@ -40,3 +40,48 @@ import Testing
         #expect(html.contains("<td>Quinn QA (quinn)</td><td>approval</td>"))
     }
 }
+
+/// Every kind, every format: each signature shows its printed name, UTC time and meaning (§11.50).
+@Suite struct ManifestationTests {
+    @Test("show as text, JSON and HTML, and the export page, give every signature's printed name, time and meaning, for every kind")
+    func everyKindEveryFormat() throws {
+        let (cli, directory) = try LegacyFixtureTests.unpacked()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // An alert, the one kind the fixture lacks: a wrong password raises one.
+        #expect(try cli.run(["acknowledge"], user: "sam", password: "not sam's password").status == 1)
+        let ids = ["SOP-0001", "WO-000001", "AC-101", "DRILL-000001", "AR-000001", "ALERT-000001", "tara", "policy"]
+        #expect(Set(ids.map { $0 == "tara" || $0 == "policy" ? $0 : String($0.prefix { $0 != "-" }) }).count == 8)
+        let export = directory.appendingPathComponent("export").path
+        #expect(try cli.run(["export", "--all", "--out", export]).status == 0)
+        for id in ids {
+            let json = try JSONSerialization.jsonObject(with: Data(try cli.run(["show", id, "--format", "json"]).stdout.utf8)) as? [String: Any]
+            let acts = try #require(json?["acts"] as? [[String: Any]], "\(id)")
+            #expect(!acts.isEmpty, "\(id)")
+            let text = try cli.run(["show", id]).stdout
+            let html = try cli.run(["show", id, "--format", "html"]).stdout
+            let page = try String(contentsOfFile: "\(export)/\(id).html", encoding: .utf8)
+            for act in acts {
+                let name = try #require(act["name"] as? String), time = try #require(act["time"] as? String)
+                let meaning = try #require(act["meaning"] as? String)
+                #expect(time.hasSuffix("Z") && !name.isEmpty, "\(id)")
+                #expect(text.contains("\(time)  \(name) (") && text.contains(meaning), "\(id) text lacks \(name) \(time) \(meaning)")
+                for document in [html, page] {
+                    #expect(document.contains(name) && document.contains(time) && document.contains(meaning), "\(id) page lacks \(name) \(time)")
+                }
+            }
+        }
+    }
+}
+
+@Suite struct ListCLITests {
+    @Test("list gives one line per record of a kind, or the records as JSON; an unknown kind names the kinds")
+    func list() throws {
+        let (cli, directory) = try LegacyFixtureTests.unpacked()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect(try cli.run(["list", "wo"]).stdout == "WO-000001  closed  r8  Weekly autoclave check\nWO-000002  in-progress  r2  Next week's check\n")
+        let accounts = try JSONSerialization.jsonObject(with: Data(try cli.run(["list", "account", "--format", "json"]).stdout.utf8)) as? [[String: Any]]
+        #expect(accounts?.compactMap { $0["id"] as? String } == ["alice", "dan", "dora", "olga", "quinn", "sam", "system", "tara"])
+        let unknown = try cli.run(["list", "widgets"])
+        #expect(unknown.status == 2 && unknown.stderr.contains("the kinds are sop, wo, drill, review, alert, equipment, account, policy"))
+    }
+}

@@ -126,3 +126,18 @@ extension Records {
         return (result, history.count)
     }
 }
+
+extension Records {
+    /// Every record of `kind` as it stands at the head, by ID, as JSON: what `recrepo list` prints.
+    public func list(_ kind: RecordKind) throws(DocumentsError) -> [(id: String, record: JSONValue)] {
+        guard let head = try head() else { return [] }
+        var listed: [(id: String, record: JSONValue)] = []
+        for (id, kind) in try records(of: kind, at: head) {
+            let path = try Self.path(kind: kind, id: id)
+            let data: Data?
+            do { data = try ledger.read(path, at: head) } catch { throw .ledger(error) }
+            if let data { listed.append((id, try Schemas.parse(data, record: id))) }
+        }
+        return listed
+    }
+}

@@ -17,6 +17,12 @@ public struct GitError: Error, Equatable, Sendable, CustomStringConvertible {
     public var isNotFound: Bool { code == -3 }
     /// `GIT_EMISMATCH`: an object's content does not match its hash.
     public var isHashMismatch: Bool { code == -33 }
+
+    /// `GIT_EINVALID`, as recrepo raises it for an object of another type than the one a path or
+    /// a reference promised (a blob where a tree should be): the history is damaged, not missing.
+    static func wrongType(_ id: ObjectID, is actual: String, expected: String, call: String) -> GitError {
+        GitError(code: -21, errorClass: 0, message: "object \(id.hex) is a \(actual), not a \(expected)", call: call)
+    }
 }
 
 /// The one checked-call helper: every libgit2 call goes through here. A negative code becomes a

@@ -303,7 +303,7 @@ final class TreeCache {
         } else {
             let object = try rehash ? repo.readObject(id) : repo.readStoredObject(id)
             guard object.type == 2 else {
-                throw GitError(code: -3, errorClass: 0, message: "object \(id.hex) is not a tree", call: "git_odb_read")
+                throw .wrongType(id, is: "type \(object.type) object", expected: "tree", call: "git_odb_read")
             }
             tree = try RawTree(object.data, id: id)
         }

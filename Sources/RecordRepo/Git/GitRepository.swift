@@ -199,7 +199,7 @@ final class GitRepository {
         guard rehash else {
             let object = try readStoredObject(id)
             guard object.type == GIT_OBJECT_BLOB.rawValue else {
-                throw GitError(code: -3, errorClass: 0, message: "object \(id.hex) is not a blob", call: "odb backend read")
+                throw .wrongType(id, is: "type \(object.type) object", expected: "blob", call: "odb backend read")
             }
             return object.data
         }

@@ -13,6 +13,8 @@ public enum LedgerError: Error, Sendable, CustomStringConvertible {
     case replica(path: String, problem: String)
     /// A file the ledger was asked to write (a bundle) cannot be written; nothing is left there.
     case cannotWrite(path: String, problem: String)
+    /// Something other than libgit2 failed during `call` (a file, an encoding): what and why.
+    case failed(call: String, detail: String)
     case git(GitError)
 
     public var description: String {
@@ -41,6 +43,8 @@ public enum LedgerError: Error, Sendable, CustomStringConvertible {
             "\(path): \(problem)"
         case .cannotWrite(let path, let problem):
             "cannot write \(path): \(problem)"
+        case .failed(let call, let detail):
+            "\(call) failed: \(detail)"
         case .git(let error):
             "repository error: \(error)"
         }
@@ -56,6 +60,6 @@ func ledgerCall<T>(_ call: String = #function, _ body: () throws -> T) throws(Le
     } catch let error as GitError {
         throw .git(error)
     } catch {
-        throw .git(GitError(code: -1, errorClass: 0, message: "\(error)", call: call))
+        throw .failed(call: call, detail: "\(error)")
     }
 }
