@@ -14,7 +14,7 @@ extension RecRepo {
 
         func run() throws {
             let records = try repo.open()
-            let result = try records.ledger.backup(to: destination)
+            let result = try Progress.run("Backing up to \(destination)") { try records.ledger.backup(to: destination) }
             if withKeystore {
                 try records.keystore.copy(to: Keystore(directory: URL(fileURLWithPath: result.destination).appendingPathComponent("recrepo")))
             }
@@ -36,8 +36,8 @@ extension RecRepo {
         @Argument(help: "A new, empty directory for the restored repository.") var destination: String
 
         func run() throws {
-            let ledger = try Ledger.restore(from: source, to: destination)
-            let report = ledger.verify(replay: RecordChecks.replay, justIndexed: true)
+            let ledger = try Progress.run("Restoring \(source)") { try Ledger.restore(from: source, to: destination) }
+            let report = Progress.run("Verifying the restored copy") { ledger.verify(replay: RecordChecks.replay, justIndexed: true) }
             guard report.ok else {
                 try? FileManager.default.removeItem(atPath: destination)
                 let first = report.failures.first.map { "[\($0.check)] \($0.commit.map { String($0.prefix(12)) } ?? "-"): \($0.message)" } ?? "?"
@@ -63,7 +63,10 @@ extension RecRepo {
 
         func run() throws {
             let records = try repo.open()
-            let drill = try records.drill(from: from, reason: reason.reason, by: try user.session(records))
+            let session = try user.session(records)
+            let drill = try Progress.run("Recovery drill: restoring, verifying, comparing") {
+                try records.drill(from: from, reason: reason.reason, by: session)
+            }
             print(drill.summary)
             for problem in drill.problems { print("  \(Terminal.printable(problem))") }
             print(drill.id)

@@ -52,7 +52,7 @@ extension RecRepo {
 
             func run() throws {
                 let index = try RecordIndex.open(for: try repo.open())
-                let rebuilt = try index.rebuild()
+                let rebuilt = try Progress.run("Rebuilding the index") { try index.rebuild() }
                 if let warning = rebuilt.warning { Terminal.warn("WARNING: \(warning)") }
                 print("Rebuilt the index at \(index.path)")
             }

@@ -26,7 +26,7 @@ extension RecRepo {
                 if !comparison.ok { throw ExitCode(1) }
                 return
             }
-            let report = records.ledger.verify(replay: RecordChecks.replay)
+            let report = Progress.run("Verifying every object, signature, act and checkpoint") { records.ledger.verify(replay: RecordChecks.replay) }
             switch format {
             case .json: try printJSON(report)
             case .text:

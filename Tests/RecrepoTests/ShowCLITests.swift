@@ -85,3 +85,15 @@ import Testing
         #expect(unknown.status == 2 && unknown.stderr.contains("the kinds are sop, wo, drill, review, alert, equipment, account, policy"))
     }
 }
+
+@Suite struct ProgressTests {
+    @Test("long work writes nothing extra when standard error is not a terminal")
+    func quietWhenPiped() throws {
+        let (cli, directory) = try LegacyFixtureTests.unpacked()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let verified = try cli.run(["verify"])
+        #expect(verified.status == 0 && verified.stderr.isEmpty, "\(verified.stderr)")
+        let rebuilt = try cli.run(["index", "rebuild"])
+        #expect(rebuilt.status == 0 && rebuilt.stderr.isEmpty, "\(rebuilt.stderr)")
+    }
+}
