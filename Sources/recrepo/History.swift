@@ -8,6 +8,24 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, csv, html
 }
 
+/// `text` broken at spaces into lines of at most 100 columns, each starting with `indent`; a word
+/// longer than a line is split, never dropped.
+func wrapped(_ text: String, indent: String, width: Int = 100) -> String {
+    var lines: [String] = [], line = indent
+    for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+        var word = Substring(word)
+        while indent.count + word.count > width {
+            if line != indent { lines.append(line); line = indent }
+            lines.append(indent + word.prefix(width - indent.count))
+            word = word.dropFirst(width - indent.count)
+        }
+        if line.count + (line == indent ? 0 : 1) + word.count > width { lines.append(line); line = indent }
+        line += (line == indent ? "" : " ") + word
+    }
+    lines.append(line)
+    return lines.joined(separator: "\n") + "\n"
+}
+
 /// Opens the derived index and brings it up to `main`; a rewritten history is said loudly.
 func updatedIndex(_ records: Records) throws -> RecordIndex {
     let index = try RecordIndex.open(for: records)
@@ -25,8 +43,10 @@ extension RecRepo {
         @Option(help: "text, json, csv or html.") var format: ReportFormat = .text
 
         func run() throws {
-            let rows = try updatedIndex(try repo.open()).history(of: id)
+            let records = try repo.open()
+            let rows = try updatedIndex(records).history(of: id)
             guard !rows.isEmpty else { throw CLIError.refused("\(id) has no history: no such record") }
+            let kind = try? records.kind(of: id)
             let table = Table(
                 title: "History of \(id)",
                 header: ["time", "signer", "name", "meaning", "reason", "revision", "field", "old", "new", "commit"],
@@ -36,8 +56,25 @@ extension RecRepo {
             case .json: try printJSON(rows)
             case .csv: print(table.csv, terminator: "")
             case .html: print(table.html, terminator: "")
-            case .text: print(table.text, terminator: "")
+            case .text: print(Self.text(rows, kind: kind), terminator: "")
             }
+        }
+
+        /// One block per act, at most 100 columns, nothing cut: who signed, when, what it meant, the
+        /// whole reason, then each field changed by its label.
+        static func text(_ rows: [HistoryRow], kind: RecordKind?) -> String {
+            var out = "", commit = ""
+            for row in rows {
+                if row.commit != commit {
+                    commit = row.commit
+                    out += (out.isEmpty ? "" : "\n") + "\(row.time)  \(Terminal.printable(row.name)) (\(row.signer))  \(row.meaning.rawValue)"
+                        + "\(row.revision.map { "  r\($0)" } ?? "")  \(row.commit.prefix(12))\n"
+                    out += wrapped("Reason: " + Terminal.printable(row.reason), indent: "  ")
+                }
+                let label = kind.map { FieldLabels.label(row.field, kind: $0) } ?? row.field
+                out += wrapped("\(label): \(row.old.map(cell) ?? "(none)") -> \(row.new.map(cell) ?? "(none)")", indent: "  ")
+            }
+            return out
         }
     }
 

@@ -34,8 +34,10 @@ extension RecRepo {
             let before = try read(old, path).map { try JSONParser.parse($0) }
             let after = try read(new, path).map { try JSONParser.parse($0) }
             print("--- \(id) revision \(from) (\(old.commit.prefix(12)))\n+++ \(id) revision \(to) (\(new.commit.prefix(12)))")
+            let recordKind = RecordKind.allCases.first { $0.name == kind }
             for change in FieldDiff.changes(from: before, to: after) {
-                print("\(change.field): \(change.old.map(cell) ?? "(none)") -> \(change.new.map(cell) ?? "(none)")")
+                let label = recordKind.map { FieldLabels.label(change.field, kind: $0) } ?? change.field
+                print(wrapped("\(label): \(change.old.map(cell) ?? "(none)") -> \(change.new.map(cell) ?? "(none)")", indent: ""), terminator: "")
             }
             if kind == RecordKind.sop.rawValue {
                 let body = try RecordID.sopBodyPath(id: id)
@@ -46,10 +48,10 @@ extension RecRepo {
         }
 
         static func path(kind: String, id: String) throws -> String {
-            if let recordKind = RecordKind(rawValue: kind) { return try RecordID.path(kind: recordKind, id: id) }
-            if kind == "account" { return try Account.path(id).value }
-            if kind == "policy" { return Policy.path.value }
-            throw CLIError.refused("\(id) is a \(kind), which has no revisions to compare")
+            guard let recordKind = RecordKind.allCases.first(where: { $0.name == kind }) else {
+                throw CLIError.refused("\(id) is a \(kind), which has no revisions to compare")
+            }
+            return try RecordID.path(kind: recordKind, id: id)
         }
     }
 }

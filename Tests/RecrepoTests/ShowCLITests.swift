@@ -1,3 +1,4 @@
+import Documents
 import Foundation
 import Testing
 
@@ -95,5 +96,31 @@ import Testing
         #expect(verified.status == 0 && verified.stderr.isEmpty, "\(verified.stderr)")
         let rebuilt = try cli.run(["index", "rebuild"])
         #expect(rebuilt.status == 0 && rebuilt.stderr.isEmpty, "\(rebuilt.stderr)")
+    }
+}
+
+@Suite struct FieldLabelTests {
+    @Test("history and diff name fields in words and fit 100 columns without cutting a long reason")
+    func labelsAndWidth() throws {
+        let (cli, directory) = try LegacyFixtureTests.unpacked()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect(try cli.run(["acknowledge"], user: "sam", password: "Oak-green-2026").status == 0)
+        let reason = String(repeating: "The autoclave was replaced after the audit finding and this job is no longer needed. ", count: 4)
+            .trimmingCharacters(in: .whitespaces)
+        #expect(try cli.run(["wo", "cancel", "WO-000002", "--reason", reason], user: "sam", password: "Oak-green-2026").status == 0)
+        let history = try cli.run(["history", "WO-000002"]).stdout
+        #expect(history.split(separator: "\n").allSatisfy { $0.count <= 100 }, "\(history)")
+        #expect(history.replacingOccurrences(of: "\n  ", with: " ").contains("Reason: " + reason))
+        #expect(history.contains("status: in-progress -> cancelled") && history.contains("SOP revision followed: (none) -> 1"))
+        let diff = try cli.run(["diff", "WO-000001", "--from", "2", "--to", "3"]).stdout
+        #expect(diff.contains("step 1 signed by: (none) -> tara"), "\(diff)")
+    }
+
+    @Test("paths read as words, indexes counted from 1", arguments: [
+        ("status", "status"), ("boundSOP.revision", "bound SOP revision"), ("keys[1].validAfter", "key 2 valid after"),
+        ("revisions[0].effectiveDate", "revision 1 effective date"),
+    ])
+    func words(path: String, words: String) {
+        #expect(FieldLabels.label(path, kind: .sop) == words)
     }
 }

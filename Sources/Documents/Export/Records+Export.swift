@@ -141,3 +141,11 @@ extension Records {
         return listed
     }
 }
+
+extension Records {
+    /// The kind of the record `id` as it stands at the head (an ID may fit several kinds' rules).
+    public func kind(of id: String) throws(DocumentsError) -> RecordKind {
+        guard let current = try head() else { throw .notFound(record: id) }
+        return try kind(ofExisting: id, at: current)
+    }
+}

@@ -181,7 +181,10 @@ public enum AccountKind {
         kind: .account,
         events: [create.replayable, disable.replayable, reset.replayable, issue.replayable, password.replayable,
                  acknowledge.replayable, lock.replayable],
-        revision: \.revision)
+        revision: \.revision,
+        labels: ["keys[].validAfter": "key {n} valid from", "keys[].validBefore": "key {n} valid until", "keys[].id": "key {n}",
+                 "keys[].publicKey": "key {n} public key", "identityVerifiedBy": "identity verified by",
+                 "signatureAcknowledgement": "acknowledgement text", "custodian": "custodian of the one-time password"])
 
     /// Dual control of credentials: the custodian is an active admin or qa other than the
     /// administrator and the person; without one the key is granted at once, which is only

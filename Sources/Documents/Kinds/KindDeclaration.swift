@@ -7,11 +7,15 @@ public struct KindDeclaration<Record: Codable & Sendable & Equatable>: Sendable 
     public let events: [ReplayableEvent<Record>]
     /// The record's revision, which the act's `Revision` trailer states.
     let revision: @Sendable (Record) -> Int?
+    /// Fields named in the kind's own words (see `FieldLabels`); the rest read as their paths in words.
+    public let labels: [String: String]
 
-    public init(kind: RecordKind, events: [ReplayableEvent<Record>], revision: @escaping @Sendable (Record) -> Int?) {
+    public init(kind: RecordKind, events: [ReplayableEvent<Record>], revision: @escaping @Sendable (Record) -> Int?,
+                labels: [String: String] = [:]) {
         self.kind = kind
         self.events = events
         self.revision = revision
+        self.labels = labels
     }
 
     /// The `Event` trailer of `event`: `wo.cancel`.
@@ -54,6 +58,8 @@ public protocol DeclaredKind: Sendable {
     var kind: RecordKind { get }
     /// The names of its events, in declaration order.
     var eventNames: [String] { get }
+    /// Fields named in the kind's own words.
+    var labels: [String: String] { get }
     /// Why `act`, which names `event` of this kind, would have been refused; nil when the record
     /// it wrote (`written`, from `before`) is exactly what the event gives.
     func refusal(event: String, act: ActInfo, before: Data?, written: Data, bodies: Bodies,

@@ -111,7 +111,11 @@ public enum WorkOrderKind {
         kind: .workOrder,
         events: [create.replayable, start.replayable, step.replayable, complete.replayable, review.replayable,
                  close.replayable, cancel.replayable],
-        revision: \.revision)
+        revision: \.revision,
+        labels: ["boundSOP.id": "SOP followed", "boundSOP.revision": "SOP revision followed",
+                 "boundSOP.commit": "commit of that revision's approval", "steps[].text": "step {n}",
+                 "steps[].signedBy": "step {n} signed by", "steps[].signedAt": "step {n} signed at", "steps[].note": "step {n} note",
+                 "steps[].number": "step {n} number"])
 
     /// An event without input of its own: the lifecycle event made from the signing.
     private static func simple(_ name: String, _ meaning: Meaning, _ permission: Permission, _ action: String,
