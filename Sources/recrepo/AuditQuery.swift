@@ -38,6 +38,13 @@ extension RecRepo.Audit {
                 let known = try records.accounts().map(\.id)
                 throw CLIError.refused("--user \(user.debugDescription) has no account; the accounts are \(known.prefix(30).joined(separator: ", "))\(known.count > 30 ? ", …" : "")")
             }
+            if let record, (try? records.kind(of: record)) == nil {
+                throw CLIError.refused("--record \(record.debugDescription) is no record here; 'recrepo list KIND' lists the records of a kind")
+            }
+            if let equipment, (try? records.record(Equipment.self, kind: .equipment, id: equipment)) == nil {
+                let known = try records.list(.equipment).map(\.id)
+                throw CLIError.refused("--equipment \(equipment.debugDescription) is no equipment here; the equipment is \(known.prefix(30).joined(separator: ", "))\(known.count > 30 ? ", …" : "")")
+            }
             let filter = AuditFilter(since: since, until: until, user: user, kind: kind, record: record,
                                      meaning: meaning.flatMap(Meaning.init(rawValue:)), equipment: equipment, department: department)
             let acts = try updatedIndex(records).audit(filter)

@@ -39,3 +39,27 @@ import Testing
         EventReplayTests.expectRefused(plant, commit, by: .check)
     }
 }
+
+@Suite struct LockoutAlertTests {
+    @Test("five wrong passwords: five recorded attempts, a lockout and its alert; each acknowledged by a signed act; then none open")
+    func fiveWrongPasswords() throws {
+        let plant = try Plant()
+        for attempt in 1...5 {
+            #expect(throws: DocumentsError.self) { _ = try plant.records.authenticate("tom", password: "guess number \(attempt)") }
+        }
+        let open = try plant.records.alerts(open: true)
+        #expect(open.map(\.kind) == [.failedSignIn, .failedSignIn, .failedSignIn, .failedSignIn, .failedSignIn, .lockout])
+        #expect(try plant.records.account("tom")?.status == .locked)
+        // Resetting the counter beside the repository hides nothing: the attempts are in the history.
+        try? FileManager.default.removeItem(at: plant.records.keystore.directory.appendingPathComponent("attempts"))
+        #expect(try plant.records.alerts(open: true).count == 6)
+        for alert in open {
+            plant.tick()
+            _ = try plant.records.acknowledgeAlert(alert.id, reason: "Tom forgot his password; reset in person", by: plant.quinn)
+            let act = try plant.records.ledger.act(try #require(try plant.repo.head()))
+            #expect(act.signer == "quinn" && act.event == "alert.acknowledge" && act.record == alert.id)
+        }
+        #expect(try plant.records.alerts(open: true).isEmpty)
+        #expect(ReplayTests.verify(plant).ok)
+    }
+}

@@ -73,6 +73,10 @@ import Testing
         #expect(user.status == 1 && user.stderr.contains("has no account") && user.stderr.contains("alice, dan"), "\(user.stderr)")
         let kind = try cli.run(["audit", "--kind", "workorder"])
         #expect(kind.status == 2 && kind.stderr.contains("sop, wo, drill, review, alert, equipment, account, policy"), "\(kind.stderr)")
+        let record = try cli.run(["audit", "--record", "WO-999999"])
+        #expect(record.status == 1 && record.stderr.contains("is no record here"), "\(record.stderr)")
+        let equipment = try cli.run(["audit", "--equipment", "PUMP-1"])
+        #expect(equipment.status == 1 && equipment.stderr.contains("the equipment is AC-101"), "\(equipment.stderr)")
         let day = try cli.run(["audit", "--since", "2026-02-31"])
         #expect(day.status == 2 && day.stderr.contains("calendar day"), "\(day.stderr)")
     }
