@@ -30,7 +30,8 @@ struct RecordFile {
         }
         if let slash {
             let folder = utf8[..<slash]
-            kind = folder.elementsEqual("accounts".utf8) ? "account" : String(Substring(folder))
+            // The kind's name as the registry gives it (accounts live in `accounts/`, named `account`).
+            kind = folder.elementsEqual(RecordKind.account.rawValue.utf8) ? RecordKind.account.name : String(Substring(folder))
         } else {
             kind = stem
         }

@@ -56,13 +56,25 @@ extension RecRepo {
             case .json: try printJSON(rows)
             case .csv: print(table.csv, terminator: "")
             case .html: print(table.html, terminator: "")
-            case .text: print(Self.text(rows, kind: kind), terminator: "")
+            case .text: print(Self.text(rows, kind: kind, origin: Self.origins(of: rows, in: records)), terminator: "")
             }
         }
 
         /// One block per act, at most 100 columns, nothing cut: who signed, when, what it meant, the
         /// whole reason, then each field changed by its label.
-        static func text(_ rows: [HistoryRow], kind: RecordKind?) -> String {
+        /// Where and with what each act was signed (`Event`, `Terminal`, versions), read from its commit.
+        static func origins(of rows: [HistoryRow], in records: Records) -> [String: String] {
+            var origins: [String: String] = [:]
+            for commit in Set(rows.map(\.commit)) {
+                guard let id = ObjectID(hex: commit), let act = try? records.ledger.act(id) else { continue }
+                let signature = RecordExport.Signature(act)
+                origins[commit] = [signature.event.map { "event \($0)" }, signature.origin.map { "at \($0)" }].compactMap { $0 }
+                    .joined(separator: ", ")
+            }
+            return origins
+        }
+
+        static func text(_ rows: [HistoryRow], kind: RecordKind?, origin: [String: String] = [:]) -> String {
             var out = "", commit = ""
             for row in rows {
                 if row.commit != commit {
@@ -70,6 +82,7 @@ extension RecRepo {
                     out += (out.isEmpty ? "" : "\n") + "\(row.time)  \(Terminal.printable(row.name)) (\(row.signer))  \(row.meaning.rawValue)"
                         + "\(row.revision.map { "  r\($0)" } ?? "")  \(row.commit.prefix(12))\n"
                     out += wrapped("Reason: " + Terminal.printable(row.reason), indent: "  ")
+                    if let place = origin[row.commit], !place.isEmpty { out += wrapped(Terminal.printable(place), indent: "  ") }
                 }
                 let label = kind.map { FieldLabels.label(row.field, kind: $0) } ?? row.field
                 out += wrapped("\(label): \(row.old.map(cell) ?? "(none)") -> \(row.new.map(cell) ?? "(none)")", indent: "  ")

@@ -39,8 +39,7 @@ extension RecRepo {
                 let label = recordKind.map { FieldLabels.label(change.field, kind: $0) } ?? change.field
                 print(wrapped("\(label): \(change.old.map(cell) ?? "(none)") -> \(change.new.map(cell) ?? "(none)")", indent: ""), terminator: "")
             }
-            if kind == RecordKind.sop.rawValue {
-                let body = try RecordID.sopBodyPath(id: id)
+            if let recordKind, let body = try RecordID.bodyPath(kind: recordKind, id: id) {
                 let oldBody = String(decoding: try read(old, body) ?? Data(), as: UTF8.self)
                 let newBody = String(decoding: try read(new, body) ?? Data(), as: UTF8.self)
                 print(LineDiff(from: oldBody, to: newBody).unified(), terminator: "")
