@@ -128,3 +128,28 @@ import Testing
         EventReplayTests.expectRefused(plant, commit, by: .signer)
     }
 }
+
+@Suite struct ClosedKeyTests {
+    @Test("an old sealed key renamed to the current key's ID is refused before anything is signed")
+    func renamedOldKey() throws {
+        let repo = try TestRepository()
+        try repo.addUser("bob", roles: [.technician], password: "first phrase 111")
+        let old = try #require(try repo.records.account("bob")?.currentKey)
+        repo.clock.advance(1)
+        try repo.records.changePassword(try repo.records.authenticate("bob", password: "first phrase 111"), to: "second phrase 22",
+                                        oldPassword: "first phrase 111")
+        let current = try #require(try repo.records.account("bob")?.currentKey)
+        let keys = repo.records.keystore.directory.appendingPathComponent("keys/bob")
+        try FileManager.default.removeItem(at: keys.appendingPathComponent("\(current.id).json"))
+        try FileManager.default.copyItem(at: keys.appendingPathComponent("\(old.id).json"),
+                                         to: keys.appendingPathComponent("\(current.id).json"))
+        let head = try repo.head()
+        #expect {
+            _ = try repo.records.authenticate("bob", password: "first phrase 111")
+        } throws: { error in
+            guard case DocumentsError.keystore(.corrupt(let user, let detail)) = error else { return false }
+            return user == "bob" && detail.contains("not the key the account holds")
+        }
+        #expect(try repo.head() == head)
+    }
+}

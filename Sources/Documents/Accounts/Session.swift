@@ -67,6 +67,11 @@ extension Records {
         } catch {
             throw .keystore(error)
         }
+        // A sealed file renamed to the current key's ID opens, but holds a key the account no longer
+        // holds: whatever it signed would fail verify for good, so it signs nothing.
+        guard signer.publicKey == grant.publicKey else {
+            throw .keystore(.corrupt(user: id, detail: "the sealed key \(grant.id) is not the key the account holds (a file was replaced); an admin must reset the account"))
+        }
         do { try keystore.updateFailures(user: id) { _ in 0 } } catch { throw .keystore(error) }
         var reason: String?
         if account.mustChangePassword {
