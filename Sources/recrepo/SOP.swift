@@ -13,10 +13,17 @@ extension RecRepo {
     }
 }
 
-/// Reads a markdown file exactly as it is on disk.
+/// Reads a markdown file exactly as it is on disk, reading no more than the 1 MiB an SOP may hold
+/// (a larger file is refused by its size, before it is read).
 func readBody(_ path: String) throws -> Data {
-    guard let data = FileManager.default.contents(atPath: path) else {
+    let limit = 1 << 20
+    guard let handle = FileHandle(forReadingAtPath: path) else {
         throw CLIError.refused("cannot read the markdown file \(path); check the path and that it is readable")
+    }
+    defer { try? handle.close() }
+    let data = try handle.read(upToCount: limit + 1) ?? Data()
+    guard data.count <= limit else {
+        throw CLIError.refused("\(path) is larger than 1 MiB, the most an SOP's markdown may hold; split the procedure")
     }
     return data
 }

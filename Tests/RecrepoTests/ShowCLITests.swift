@@ -104,10 +104,10 @@ import Testing
     func labelsAndWidth() throws {
         let (cli, directory) = try LegacyFixtureTests.unpacked()
         defer { try? FileManager.default.removeItem(at: directory) }
-        #expect(try cli.run(["acknowledge"], user: "sam", password: "Oak-green-2026").status == 0)
+        let sam = try LegacyFixtureTests.ready(cli, "sam", "Oak-green-2026")
         let reason = String(repeating: "The autoclave was replaced after the audit finding and this job is no longer needed. ", count: 4)
             .trimmingCharacters(in: .whitespaces)
-        #expect(try cli.run(["wo", "cancel", "WO-000002", "--reason", reason], user: "sam", password: "Oak-green-2026").status == 0)
+        #expect(try cli.run(["wo", "cancel", "WO-000002", "--reason", reason], user: "sam", password: sam).status == 0)
         let history = try cli.run(["history", "WO-000002"]).stdout
         #expect(history.split(separator: "\n").allSatisfy { $0.count <= 100 }, "\(history)")
         #expect(history.replacingOccurrences(of: "\n  ", with: " ").contains("Reason: " + reason))

@@ -64,6 +64,10 @@ extension Records {
         if let problem = TextRules.problem(with: name, maxLength: 100) {
             throw .invalidField(record: record, field: "name", reason: problem)
         }
+        // A git signature's name may not hold '<' or '>': such an account could never sign.
+        guard !name.contains("<"), !name.contains(">") else {
+            throw .invalidField(record: record, field: "name", reason: "a name may not contain '<' or '>'")
+        }
         return name
     }
 }

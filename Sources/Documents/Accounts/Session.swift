@@ -67,6 +67,15 @@ extension Records {
         } catch {
             throw .keystore(error)
         }
+        // A lock that could not be written (a full disk) is not forgotten: at or over the threshold
+        // even the right password is refused, and the lock is recorded now.
+        let counted: Int
+        do { counted = try keystore.updateFailures(user: id) { $0 } } catch { throw .keystore(error) }
+        if counted >= policy.lockoutThreshold {
+            try lock(account, attempts: counted)
+            raiseAlert(.lockout, user: id, message: "\(id) locked after \(counted) consecutive failed password attempts")
+            throw .lockedOut(user: id, attempts: counted)
+        }
         // A sealed file renamed to the current key's ID opens, but holds a key the account no longer
         // holds: whatever it signed would fail verify for good, so it signs nothing.
         guard signer.publicKey == grant.publicKey else {

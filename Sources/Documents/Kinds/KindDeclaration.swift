@@ -100,6 +100,11 @@ extension KindDeclaration: DeclaredKind {
             if signer?.mustChangePassword != false, let refusal = refuse(.signer, "\(act.signer) still had to change a one-time password") {
                 return refusal
             }
+            let maxAge = TimeInterval(context.policy.passwordMaxAgeDays) * 86_400
+            if let set = signer.flatMap({ Timestamp.parse($0.passwordSetAt) }), act.time.timeIntervalSince(set) > maxAge,
+               let refusal = refuse(.signer, "\(act.signer)'s password was older than \(context.policy.passwordMaxAgeDays) days") {
+                return refusal
+            }
         }
         if let permission = event.permission {
             do { try context.require(permission, of: act.signer, to: event.action) } catch {

@@ -1,3 +1,5 @@
+import RecordRepo
+
 /// A standard operating procedure: its title and every revision it ever had.
 ///
 /// Stored at `sop/<shard>/SOP-0001.json`, with the body of its latest revision beside it as
@@ -38,6 +40,9 @@ public struct SOP: Codable, Sendable, Equatable {
         }
         guard !title.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) else {
             throw .invalidField(record: record, field: "title", reason: "a title may not contain line breaks, tabs or other control characters")
+        }
+        if let problem = TextRules.hiddenProblem(in: title) {
+            throw .invalidField(record: record, field: "title", reason: problem)
         }
     }
 }

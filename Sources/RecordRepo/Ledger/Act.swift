@@ -87,6 +87,25 @@ public enum TextRules {
             return "it contains a line break, NUL or another control character"
         }
         if value != value.trimmingCharacters(in: .whitespaces) { return "it starts or ends with a space" }
+        return hiddenProblem(in: value)
+    }
+
+    /// Why `value` would read differently from what is signed (an invisible or direction-changing
+    /// character, or bytes that were not UTF-8), or nil.
+    public static func hiddenProblem(in value: String) -> String? {
+        if let hidden = value.unicodeScalars.first(where: isHidden) {
+            return "it contains U+\(String(hidden.value, radix: 16, uppercase: true)), an invisible or direction-changing character"
+                + " that would make the text read differently from what is signed"
+        }
+        if value.unicodeScalars.contains("\u{FFFD}") { return "it contains bytes that are not UTF-8 text" }
         return nil
+    }
+
+    /// Bidirectional controls (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F) and zero-width
+    /// characters (U+200B–U+200D, U+2060, U+FEFF).
+    static func isHidden(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value) || (0x200B...0x200F).contains(value)
+            || value == 0x2060 || value == 0xFEFF
     }
 }
