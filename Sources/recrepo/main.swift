@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 
-// Exit status: 0 done; 1 refused, conflict or a failed check; 2 usage error (see CLI.md).
+// Exit status: 0 done; 1 refused, conflict or a failed check; 2 usage error (see docs/commands.md).
 // ArgumentParser's own default for usage errors is 64, so parsing is handled here.
 do {
     var command = try RecRepo.parseAsRoot()
