@@ -64,3 +64,20 @@ import Testing
         #expect(result.status == 1 && result.stderr.contains("larger than 1 MiB"), "\(result.stderr)")
     }
 }
+
+@Suite struct UnreadablePolicyTests {
+    @Test("a policy.json that cannot be read fails the act that wrote it, and every act after it, instead of the standard policy being assumed")
+    func unreadablePolicy() throws {
+        let plant = try Plant()
+        let broken = try ReplayTests.forge(plant, record: "policy", meaning: .authorship, event: "policy.propose", revision: 2,
+                                           path: Policy.path.value, content: Data("{ not json\n".utf8), by: try plant.repo.admin())
+        let equipment = Equipment(id: "AC-102", name: "Autoclave 2", createdBy: "sam",
+                                  createdAt: Timestamp.iso(plant.repo.clock.now.addingTimeInterval(60)))
+        let after = try ReplayTests.forge(plant, record: "AC-102", meaning: .authorship, event: "equipment.add",
+                                          path: try RecordID.path(kind: .equipment, id: "AC-102"),
+                                          content: try CanonicalJSON.encode(equipment), by: plant.sam)
+        let failures = ReplayTests.verify(plant).failures
+        #expect(failures.contains { $0.commit == broken.hex }, "\(failures)")
+        #expect(failures.contains { $0.commit == after.hex && $0.message.contains("policy.json at the parent cannot be read") }, "\(failures)")
+    }
+}

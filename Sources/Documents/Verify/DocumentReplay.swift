@@ -78,6 +78,9 @@ public final class DocumentReplay: ActReplay {
         guard let path = try? Account.path(act.signer), let signer = cached(Account.self, path.value, in: before) else {
             return "\(act.signer) had no account"
         }
+        guard readablePolicy(in: before) != nil else {
+            return "policy.json at the parent cannot be read, so no act could have been signed on it"
+        }
         if let event = act.event {
             guard let declared = Kinds.declaration(of: kind) else {
                 return "\(act.record) names the event \(event), but a \(kind.noun) has no declared events"
@@ -118,10 +121,14 @@ public final class DocumentReplay: ActReplay {
         return order
     }
 
-    func policy(in tree: TreeView) -> Policy {
+    func policy(in tree: TreeView) -> Policy { readablePolicy(in: tree) ?? .standard }
+
+    /// The policy at `tree` (the standard one before there is any), or nil when a `policy.json`
+    /// is there but cannot be read: the program refuses every act then, and so does the replay.
+    func readablePolicy(in tree: TreeView) -> Policy? {
         guard let id = tree.id(of: Policy.path.value) else { return .standard }
         if let known = policies[id] { return known }
-        let decoded = tree.read(Policy.path.value).flatMap { try? JSONDecoder().decode(Policy.self, from: $0) } ?? .standard
+        guard let decoded = tree.read(Policy.path.value).flatMap({ try? JSONDecoder().decode(Policy.self, from: $0) }) else { return nil }
         policies[id] = decoded
         return decoded
     }
