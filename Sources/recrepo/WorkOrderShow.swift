@@ -1,6 +1,8 @@
 import ArgumentParser
 import Documents
 import Foundation
+import RecordIndex
+import RecordRepo
 
 enum RecordFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, html
@@ -16,7 +18,14 @@ extension RecRepo.WorkOrderCommand {
         func run() throws {
             let records = try repo.open()
             let order = try records.workOrder(id)
-            let signatures = try records.recordExport(order.id).export.acts
+            // The acts on the job from the derived index, each read back from its commit: no walk of
+            // the whole history for a page a technician opens on the floor. Where the index cannot
+            // be written (a read-only copy), the history is walked instead.
+            let indexed = try? updatedIndex(records).revisions(of: order.id).map { row in
+                guard let commit = ObjectID(hex: row.commit) else { throw CLIError.refused("the index names no commit \(row.commit)") }
+                return RecordExport.Signature(try records.ledger.act(commit))
+            }
+            let signatures = try indexed ?? records.recordExport(order.id).export.acts
             let notice = try records.boundRevisionNotice(order)
             switch format {
             case .json: try printJSON(order)

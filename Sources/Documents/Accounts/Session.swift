@@ -67,21 +67,26 @@ extension Records {
         } catch {
             throw .keystore(error)
         }
-        // A lock that could not be written (a full disk) is not forgotten: at or over the threshold
-        // even the right password is refused, and the lock is recorded now.
-        let counted: Int
-        do { counted = try keystore.updateFailures(user: id) { $0 } } catch { throw .keystore(error) }
-        if counted >= policy.lockoutThreshold {
-            try lock(account, attempts: counted)
-            raiseAlert(.lockout, user: id, message: "\(id) locked after \(counted) consecutive failed password attempts")
-            throw .lockedOut(user: id, attempts: counted)
-        }
         // A sealed file renamed to the current key's ID opens, but holds a key the account no longer
         // holds: whatever it signed would fail verify for good, so it signs nothing.
         guard signer.publicKey == grant.publicKey else {
             throw .keystore(.corrupt(user: id, detail: "the sealed key \(grant.id) is not the key the account holds (a file was replaced); an admin must reset the account"))
         }
-        do { try keystore.updateFailures(user: id) { _ in 0 } } catch { throw .keystore(error) }
+        // The right password clears the count, in the same locked update that reads it, unless the
+        // count has reached the threshold: a lock that could not be written (a full disk) is not
+        // forgotten, the right password is refused too, and the lock is recorded now.
+        var counted = 0
+        do {
+            try keystore.updateFailures(user: id) { count in
+                counted = count
+                return count >= policy.lockoutThreshold ? count : 0
+            }
+        } catch { throw .keystore(error) }
+        if counted >= policy.lockoutThreshold {
+            try lock(account, attempts: counted)
+            raiseAlert(.lockout, user: id, message: "\(id) locked after \(counted) consecutive failed password attempts")
+            throw .lockedOut(user: id, attempts: counted)
+        }
         var reason: String?
         if account.mustChangePassword {
             reason = "the password is a one-time password"
