@@ -61,10 +61,22 @@ public final class Records {
 
     /// Encodes and appends an act that writes records, as `signer`, on the state read at `basedOn`.
     @discardableResult
-    func sign(_ act: Act, by signer: Signer, basedOn: ObjectID?) throws(DocumentsError) -> Appended {
+    ///
+    /// With a `session`, the person's authority (account active, key current, not locked out) is
+    /// checked again under the write lock against the head the act is built on.
+    func sign(_ act: Act, by signer: Signer, basedOn: ObjectID?, session: Session? = nil) throws(DocumentsError) -> Appended {
         var act = act
         act.extraTrailers = origin + act.extraTrailers
-        do { return try ledger.append(act, by: signer, basedOn: basedOn) } catch { throw .ledger(error) }
+        var refusal: DocumentsError?
+        do {
+            return try ledger.append(act, by: signer, basedOn: basedOn) { head in
+                guard let session else { return nil }
+                refusal = authorityProblem(of: session, at: head)
+                return refusal?.description
+            }
+        } catch .unauthorized where refusal != nil {
+            throw refusal ?? .notFound(record: act.record)
+        } catch { throw .ledger(error) }
     }
 
     /// The trailers that say where and with what an act was signed.

@@ -60,7 +60,7 @@ import Testing
             #expect(try Git.run(["cat-file", "-t", head], in: cli.repo).stdout.hasPrefix("commit"))
         }
         // A lock left behind by a crashed writer: reported, removed under the write lock, and the next act works.
-        FileManager.default.createFile(atPath: cli.repo + "/refs/heads/main.lock", contents: Data())
+        _ = FileManager.default.createFile(atPath: cli.repo + "/refs/heads/main.lock", contents: Data())
         let next = try cli.admin(["user", "add", "after", "--name", "After", "--role", "qa", "--identity", "badge: B-1", "--reason", "r"],
                                  newPassword: "one-time pass 12")
         #expect(next.status == 0, "\(next.stderr)")

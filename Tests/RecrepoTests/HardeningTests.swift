@@ -13,7 +13,7 @@ import Testing
         #expect {
             _ = try plant.records.authenticate("tom", password: "user password 1")
         } throws: { error in
-            if case DocumentsError.lockedOut = error { return true } else { return false }
+            if case DocumentsError.accountLocked = error { return true } else { return false }
         }
         #expect(try plant.records.account("tom")?.status == .locked)
         #expect(try plant.records.alerts(open: true).map(\.kind) == [.lockout])

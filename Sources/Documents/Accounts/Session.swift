@@ -51,41 +51,45 @@ extension Records {
             }
             throw .accountDisabled(user: id)
         }
+        let threshold = policy.lockoutThreshold
+        // Every guess is counted before its key derivation starts, so however many arrive at once,
+        // no more than the threshold are ever evaluated. A count already at the threshold refuses
+        // even the right password: a lock that could not be written (a full disk) is not
+        // forgotten, and it is recorded now.
+        var before = 0
+        let counted: Int
+        do {
+            counted = try keystore.updateFailures(user: id) { count in
+                before = count
+                return count >= threshold ? count : count + 1
+            }
+        } catch { throw .keystore(error) }
+        if before >= threshold {
+            try lock(account, attempts: before)
+            raiseAlert(.lockout, user: id, message: "\(id) locked after \(before) consecutive failed password attempts")
+            throw .accountLocked(user: id)
+        }
         let signer: Signer
         do throws(KeystoreError) {
             signer = try keystore.unlock(user: id, keyID: grant.id, password: password, name: account.name)
         } catch .wrongPassword {
-            let failures: Int
-            do { failures = try keystore.updateFailures(user: id) { $0 + 1 } } catch { throw .keystore(error) }
-            raiseAlert(.failedSignIn, user: id, message: "wrong password for \(id), failed attempt \(failures) of \(policy.lockoutThreshold)")
-            if failures >= policy.lockoutThreshold {
-                try lock(account, attempts: failures)
-                raiseAlert(.lockout, user: id, message: "\(id) locked after \(failures) consecutive failed password attempts")
-                throw .lockedOut(user: id, attempts: failures)
+            raiseAlert(.failedSignIn, user: id, message: "wrong password for \(id), failed attempt \(counted) of \(threshold)")
+            if counted >= threshold {
+                try lock(account, attempts: counted)
+                raiseAlert(.lockout, user: id, message: "\(id) locked after \(counted) consecutive failed password attempts")
+                throw .lockedOut(user: id, attempts: counted)
             }
-            throw .wrongPassword(user: id, remaining: policy.lockoutThreshold - failures)
+            throw .wrongPassword(user: id, remaining: threshold - counted)
         } catch {
             throw .keystore(error)
         }
+        // The right password clears this guess and the failures counted before it; guesses still
+        // in flight keep theirs.
+        do { try keystore.updateFailures(user: id) { max(0, $0 - 1 - before) } } catch { throw .keystore(error) }
         // A sealed file renamed to the current key's ID opens, but holds a key the account no longer
         // holds: whatever it signed would fail verify for good, so it signs nothing.
         guard signer.publicKey == grant.publicKey else {
             throw .keystore(.corrupt(user: id, detail: "the sealed key \(grant.id) is not the key the account holds (a file was replaced); an admin must reset the account"))
-        }
-        // The right password clears the count, in the same locked update that reads it, unless the
-        // count has reached the threshold: a lock that could not be written (a full disk) is not
-        // forgotten, the right password is refused too, and the lock is recorded now.
-        var counted = 0
-        do {
-            try keystore.updateFailures(user: id) { count in
-                counted = count
-                return count >= policy.lockoutThreshold ? count : 0
-            }
-        } catch { throw .keystore(error) }
-        if counted >= policy.lockoutThreshold {
-            try lock(account, attempts: counted)
-            raiseAlert(.lockout, user: id, message: "\(id) locked after \(counted) consecutive failed password attempts")
-            throw .lockedOut(user: id, attempts: counted)
         }
         var reason: String?
         if account.mustChangePassword {

@@ -18,7 +18,9 @@ extension Records {
         let basedOn: ObjectID?
         if let known { basedOn = known } else { basedOn = try head() }
         let context = HeadContext(records: self, commit: basedOn, policy: try policy(at: basedOn))
-        if let permission = event.permission { try context.policy.require(permission, of: session.account, to: event.action) }
+        // Roles as they stand at the head the act is built on, not as they were at sign-in.
+        let signer = context.account(session.account.id) ?? session.account
+        if let permission = event.permission { try context.policy.require(permission, of: signer, to: event.action) }
         let before = try record(Record.self, kind: kind, id: id, at: basedOn)
         if event.creates, before != nil { throw .alreadyExists(record: "\(kind.noun) \(id)") }
         if !event.creates, before == nil { throw .notFound(record: id) }
@@ -43,7 +45,7 @@ extension Records {
                 + (body.map { [$0] } ?? [])
         }
         act.pinnedToBase = event.pinned
-        try sign(act, by: session.signer, basedOn: basedOn)
+        try sign(act, by: session.signer, basedOn: basedOn, session: session)
         guard let stored = try record(Record.self, kind: kind, id: id) else { throw .notFound(record: id) }
         return stored
     }

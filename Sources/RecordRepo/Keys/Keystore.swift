@@ -87,6 +87,13 @@ public struct Keystore: Sendable {
         return next
     }
 
+    /// The user's consecutive-failure count as it stands (no file: none).
+    public func failures(user: String) throws(KeystoreError) -> Int {
+        let file = directory.appendingPathComponent("attempts").appendingPathComponent(user)
+        guard FileManager.default.fileExists(atPath: file.path) else { return 0 }
+        return try updateFailures(user: user) { $0 }
+    }
+
     /// Writes a file readable only by its owner, durably (write, fsync, rename).
     func writePrivate(_ data: Data, to file: URL) throws(KeystoreError) {
         let folder = file.deletingLastPathComponent()

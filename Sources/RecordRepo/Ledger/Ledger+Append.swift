@@ -14,13 +14,19 @@ extension Ledger {
     /// or guarded files differs there: then it fails with `.conflict`, because a person must look
     /// again before signing. An act that is `pinnedToBase` is never rebuilt: it fails with
     /// `.conflict` as soon as `main` moved. A failed append leaves `main` exactly where it was.
+    ///
+    /// `authorize` runs under the write lock with the head the act is about to be built on, each
+    /// time it is built: whatever it refuses there (an account disabled or locked a moment ago) is
+    /// refused with `.unauthorized`, so no authority checked earlier outlives a change to it.
     @discardableResult
-    public func append(_ act: Act, by signer: Signer, basedOn: ObjectID?) throws(LedgerError) -> Appended {
+    public func append(_ act: Act, by signer: Signer, basedOn: ObjectID?,
+                       authorize: (ObjectID?) -> String? = { _ in nil }) throws(LedgerError) -> Appended {
         try act.validate(signer: signer)
         return try withWriteLock { () throws(LedgerError) in
             for _ in 0..<16 {
                 let head = try head()
                 try checkGuards(of: act, basedOn: basedOn, head: head)
+                if let refusal = authorize(head) { throw .unauthorized(record: act.record, reason: refusal) }
                 let built = try ledgerCall("sign") { try build(act, by: signer, on: head) }
                 do throws(GitError) {
                     try repo.compareAndSwap(Self.mainRef, to: built.commit, expected: head,

@@ -8,6 +8,8 @@ public enum LedgerError: Error, Sendable, CustomStringConvertible {
     case invalidText(field: String, problem: String)
     case emptyAct(record: String)
     case busy(attempts: Int)
+    /// The signer's authority, checked again under the write lock, no longer holds at the head.
+    case unauthorized(record: String, reason: String)
     case staleLock(path: String)
     case objectCorrupt(id: ObjectID, detail: String)
     case replica(path: String, problem: String)
@@ -35,6 +37,8 @@ public enum LedgerError: Error, Sendable, CustomStringConvertible {
             "the act on \(record) changes nothing"
         case .busy(let attempts):
             "main kept moving during \(attempts) attempts to append; try again"
+        case .unauthorized(let record, let reason):
+            "\(record) was not written: \(reason)"
         case .staleLock(let path):
             "\(path) is held by an interrupted write; no recrepo process is running, so remove it and retry"
         case .objectCorrupt(let id, let detail):

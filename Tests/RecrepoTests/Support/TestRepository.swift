@@ -25,13 +25,13 @@ final class TestRepository {
     let records: Records
     var path: String { records.ledger.path }
 
-    init() throws {
+    init(kdf: KDFParameters = TestRepository.cheap) throws {
         directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("recrepo-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         records = try Records.initialize(
             at: directory.appendingPathComponent("records").path, admin: "alice", name: "Alice Admin",
-            password: Self.adminPassword, kdf: Self.cheap, clock: clock.ledgerClock,
+            password: Self.adminPassword, kdf: kdf, clock: clock.ledgerClock,
             checklist: Self.checklist)
     }
 
