@@ -21,10 +21,45 @@ public final class RecordIndex {
     /// Replaced, whole, when SQLite finds the file damaged (`replaceFile()`).
     private(set) var queue: DatabaseQueue
 
+    /// A folder of this process's own that holds a temporary index, removed with the index.
+    private var temporaryFolder: URL?
+
     /// Opens the index of `records`, creating it (empty: the next `update()` fills it) when it is
     /// missing, of another schema version, or not a readable SQLite file.
     public static func open(for records: Records) throws(IndexError) -> RecordIndex {
-        try RecordIndex(ledger: records.ledger, path: records.ledger.sidecar.appendingPathComponent("index.sqlite").path)
+        try RecordIndex(ledger: records.ledger, path: indexPath(of: records))
+    }
+
+    /// Whether the index beside `records` can be created and kept up to date here: false on a
+    /// read-only copy (a mounted backup, a folder this user may not write).
+    public static func isWritable(for records: Records) -> Bool {
+        let path = indexPath(of: records)
+        guard access(records.ledger.sidecar.path, W_OK) == 0 else { return false }
+        return ["", "-wal", "-shm"].allSatisfy { access(path + $0, F_OK) != 0 || access(path + $0, W_OK) == 0 }
+    }
+
+    /// An index built in a temporary folder of its own, for a copy whose index cannot be written;
+    /// the folder is removed when the index is released.
+    public static func temporary(for records: Records) throws(IndexError) -> RecordIndex {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("recrepo-index-\(UUID().uuidString)")
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw .database(path: folder.path, operation: "be created", message: "\(error)")
+        }
+        let index = try RecordIndex(ledger: records.ledger, path: folder.appendingPathComponent("index.sqlite").path)
+        index.temporaryFolder = folder
+        return index
+    }
+
+    deinit {
+        guard let temporaryFolder else { return }
+        try? queue.close()
+        try? FileManager.default.removeItem(at: temporaryFolder)
+    }
+
+    private static func indexPath(of records: Records) -> String {
+        records.ledger.sidecar.appendingPathComponent("index.sqlite").path
     }
 
     init(ledger: Ledger, path: String) throws(IndexError) {

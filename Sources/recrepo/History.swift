@@ -26,8 +26,16 @@ func wrapped(_ text: String, indent: String, width: Int = 100) -> String {
     return lines.joined(separator: "\n") + "\n"
 }
 
-/// Opens the derived index and brings it up to `main`; a rewritten history is said loudly.
+/// Opens the derived index and brings it up to `main`; a rewritten history is said loudly. On a
+/// copy that cannot be written (a mounted backup), the index is built for this command alone in a
+/// temporary file: slower, but the question is answered and the copy is left untouched.
 func updatedIndex(_ records: Records) throws -> RecordIndex {
+    guard RecordIndex.isWritable(for: records) else {
+        Terminal.warn("This copy cannot be written, so its index is built in a temporary file for this command alone")
+        let index = try RecordIndex.temporary(for: records)
+        _ = try Progress.run("Indexing the history") { try index.update() }
+        return index
+    }
     let index = try RecordIndex.open(for: records)
     let update = try index.update()
     if let warning = update.warning { Terminal.warn("WARNING: \(warning)") }

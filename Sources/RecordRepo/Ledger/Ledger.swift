@@ -19,7 +19,10 @@ public final class Ledger {
     public let path: String
     public let clock: LedgerClock
     /// Lock files left by an interrupted write that this ledger removed while holding the write lock.
-    public private(set) var recoveredLocks: [String] = []
+    public internal(set) var recoveredLocks: [String] = []
+    /// How long a writer waits for another to release the write lock before it gives up, naming
+    /// the holder. An act holds the lock for milliseconds; a longer wait means a stuck process.
+    public var lockWait: Duration = .seconds(20)
     /// Trees parsed by `changedFiles(of:)`, kept between calls: an act's parent's trees are the
     /// ones the act before it made, so following `main` act by act (the index's incremental
     /// update) reads each tree once. Bounded (see `TreeCache`); trees never change.
@@ -98,27 +101,5 @@ public final class Ledger {
             }
         }
         return found
-    }
-
-    /// Runs `body` holding the repository's write lock (an `flock`, released by the kernel if the
-    /// process dies). Any git lock file present while we hold it was left by a crashed writer:
-    /// it is removed, and named in `recoveredLocks` so that the caller can report it.
-    func withWriteLock<T>(_ body: () throws(LedgerError) -> T) throws(LedgerError) -> T {
-        try? FileManager.default.createDirectory(at: sidecar, withIntermediateDirectories: true,
-                                                 attributes: [.posixPermissions: 0o700])
-        let lockPath = sidecar.appendingPathComponent("write.lock").path
-        let fd = Glibc.open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw .staleLock(path: lockPath) }
-        defer { Glibc.close(fd) }
-        while flock(fd, LOCK_EX) != 0 {
-            guard errno == EINTR else { throw .staleLock(path: lockPath) }
-        }
-        defer { flock(fd, LOCK_UN) }
-        for lock in lockFiles() {
-            let full = URL(fileURLWithPath: path).appendingPathComponent(lock).path
-            guard unlink(full) == 0 else { throw .staleLock(path: full) }
-            recoveredLocks.append(lock)
-        }
-        return try body()
     }
 }

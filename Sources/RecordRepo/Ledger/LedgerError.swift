@@ -11,6 +11,8 @@ public enum LedgerError: Error, Sendable, CustomStringConvertible {
     /// The signer's authority, checked again under the write lock, no longer holds at the head.
     case unauthorized(record: String, reason: String)
     case staleLock(path: String)
+    /// Another writer held the write lock for longer than a writer waits.
+    case lockHeld(path: String, holder: String, waited: Int)
     case objectCorrupt(id: ObjectID, detail: String)
     case replica(path: String, problem: String)
     /// A file the ledger was asked to write (a bundle) cannot be written; nothing is left there.
@@ -41,6 +43,8 @@ public enum LedgerError: Error, Sendable, CustomStringConvertible {
             "\(record) was not written: \(reason)"
         case .staleLock(let path):
             "\(path) is held by an interrupted write; no recrepo process is running, so remove it and retry"
+        case .lockHeld(let path, let holder, let waited):
+            "another writer has held the repository's write lock (\(path)) for more than \(waited) s: \(holder); nothing was written. Try again; if that process is stuck, stop it (the lock is released when it ends)"
         case .objectCorrupt(let id, let detail):
             "object \(id.hex) is damaged: \(detail)"
         case .replica(let path, let problem):
