@@ -13,6 +13,9 @@ public enum IndexError: Error, Sendable, CustomStringConvertible {
     case unknownCommit(String)
     /// A stored row cannot be read back (a damaged or foreign index file).
     case corrupt(table: String, detail: String)
+    /// What the index says of a signature is not what the commit it names says: the index file
+    /// was edited or damaged, and nothing from it is shown.
+    case disagrees(commit: String, field: String, index: String, history: String)
 
     public var description: String {
         switch self {
@@ -26,6 +29,8 @@ public enum IndexError: Error, Sendable, CustomStringConvertible {
             "\(commit) is not an act on main known to the index; bring the index up to date, or check the commit ID (40 hex digits)"
         case .corrupt(let table, let detail):
             "the index table \(table) holds a row that cannot be read (\(detail)); rebuild the index from the history"
+        case .disagrees(let commit, let field, let index, let history):
+            "the index says the \(field) of act \(commit.prefix(12)) is \(index.debugDescription), but the commit says \(history.debugDescription): the index file was altered or damaged, so nothing from it is shown; run 'recrepo index check' to see every difference, then 'recrepo index rebuild'"
         }
     }
 }

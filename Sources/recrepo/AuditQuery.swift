@@ -47,7 +47,9 @@ extension RecRepo.Audit {
             }
             let filter = AuditFilter(since: since, until: until, user: user, kind: kind, record: record,
                                      meaning: meaning.flatMap(Meaning.init(rawValue:)), equipment: equipment, department: department)
-            let acts = try updatedIndex(records).audit(filter)
+            let index = try updatedIndex(records)
+            let acts = try index.audit(filter)
+            try index.confirm(acts.map(\.shown))
             let table = Table(
                 title: "Audit trail",
                 header: ["time", "signer", "name", "meaning", "record", "revision", "equipment", "department", "reason", "commit"],

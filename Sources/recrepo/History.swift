@@ -52,7 +52,9 @@ extension RecRepo {
 
         func run() throws {
             let records = try repo.open()
-            let rows = try updatedIndex(records).history(of: id)
+            let index = try updatedIndex(records)
+            let rows = try index.history(of: id)
+            try index.confirm(rows.map(\.shown))
             guard !rows.isEmpty else { throw CLIError.refused("\(id) has no history: no such record") }
             let kind = try? records.kind(of: id)
             let table = Table(
