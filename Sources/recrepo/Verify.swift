@@ -35,8 +35,15 @@ extension RecRepo {
                     let record = failure.record.map { " record \($0)" } ?? ""
                     print("FAIL [\(failure.check)]\(commit)\(record): \(failure.message)")
                 }
+                for disputed in report.disputed {
+                    print("DISPUTED commit \(disputed.commit.prefix(12)): its recorded time is in question (clock incident \(disputed.incident), approved)")
+                }
+                if let waiting = report.awaitingIncident {
+                    print("NOTE: clock incident \(waiting) awaits qa's decision; nothing else can be signed until then")
+                }
                 let summary = "\(report.commits) commits, \(report.objects) objects, \(report.checkpoints) checkpoints"
-                print(report.ok ? "OK: \(summary) verified" : "FAILED: \(report.failures.count) problem(s) in \(summary)")
+                let disputed = report.disputed.isEmpty ? "" : "; \(report.disputed.count) act(s) with disputed times"
+                print(report.ok ? "OK: \(summary) verified\(disputed)" : "FAILED: \(report.failures.count) problem(s) in \(summary)")
             }
             if !report.ok { throw ExitCode(1) }
         }

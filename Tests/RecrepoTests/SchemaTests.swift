@@ -20,6 +20,7 @@ import Testing
         case .alert:
             try .of(Alert(id: "ALERT-000001", kind: .failedSignIn, user: "bob", message: "wrong password", raisedAt: Fixtures.time,
                           acknowledgedBy: "quinn", acknowledgedAt: Fixtures.time, revision: 2))
+        case .clock: try .of(Self.incident(decided: true))
         case .policy:
             try .of({ () -> Policy in
                 var policy = Policy.standard
@@ -29,6 +30,14 @@ import Testing
             }())
         default: throw NoSample(kind: kind)
         }
+    }
+
+    /// A clock incident, decided or still proposed.
+    static func incident(decided: Bool) -> ClockIncident {
+        ClockIncident(id: "CLK-000001", status: decided ? .approved : .proposed,
+                      disputed: [.init(commit: String(repeating: "c", count: 40), signedAt: Fixtures.time, signer: "sam", record: "AC-102")],
+                      proposedBy: "alice", proposedAt: Fixtures.time, decidedBy: decided ? "quinn" : nil,
+                      decidedAt: decided ? Fixtures.time : nil, revision: decided ? 2 : 1)
     }
 
     /// An account with every field in use, or only the required ones.
@@ -59,7 +68,7 @@ import Testing
     @Test("schemas/ holds exactly one schema per record kind and each compiles")
     func schemasCompile() throws {
         #expect(Schemas.names == RecordKind.allCases.map(\.schemaName).sorted())
-        #expect(Schemas.names.count == 8)
+        #expect(Schemas.names.count == 9)
         for kind in RecordKind.allCases { _ = try Schemas.schema(for: kind) }
     }
 
@@ -92,6 +101,7 @@ import Testing
             case .review: try Self.sample(.review)
             case .account: try .of(Self.account(minimal: true))
             case .alert: try .of(Alert(id: "ALERT-000001", kind: .lockout, user: "bob", message: "locked", raisedAt: Fixtures.time, revision: 1))
+            case .clock: try .of(Self.incident(decided: false))
             case .policy:
                 try .of({ () -> Policy in
                     var policy = Policy.standard

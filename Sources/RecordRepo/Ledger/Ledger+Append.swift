@@ -65,11 +65,7 @@ extension Ledger {
         let parent = try head.map { try repo.commit($0) }
         let now = clock.now()
         let seconds = Timestamp.seconds(now)
-        if let parent, parent.committerTime > seconds {
-            throw LedgerError.clockBehind(
-                last: Timestamp.iso(Date(timeIntervalSince1970: TimeInterval(parent.committerTime))),
-                now: Timestamp.iso(now))
-        }
+        try checkClock(act, parent: parent, now: seconds, in: repo)
         let signedAt = Date(timeIntervalSince1970: TimeInterval(seconds))
         let baseTree = parent?.tree
         var updates: [(path: String, blob: ObjectID?)] = []

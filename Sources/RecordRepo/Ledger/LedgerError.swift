@@ -4,6 +4,8 @@ public enum LedgerError: Error, Sendable, CustomStringConvertible {
     case alreadyExists(path: String)
     case conflict(record: String, path: String, head: ObjectID)
     case clockBehind(last: String, now: String)
+    /// A clock incident awaits qa's decision: nothing else may be signed until then.
+    case incidentPending(incident: String)
     case invalidPath(String, String)
     case invalidText(field: String, problem: String)
     case emptyAct(record: String)
@@ -30,7 +32,9 @@ public enum LedgerError: Error, Sendable, CustomStringConvertible {
         case .conflict(let record, let path, let head):
             "\(record) changed since you read it (\(path) differs at \(head.short)); look at it again and sign again"
         case .clockBehind(let last, let now):
-            "the system clock (\(now)) is behind the last act (\(last)); correct the clock before signing"
+            "the system clock (\(now)) is behind the last act (\(last)); if the clock is right and that act's time is wrong (a clock set ahead), an administrator records a clock incident ('recrepo clock incident --reason …') for qa to approve; otherwise correct the clock before signing"
+        case .incidentPending(let incident):
+            "clock incident \(incident) awaits qa's decision ('recrepo clock approve \(incident)' or 'recrepo clock reject \(incident)'); nothing else can be signed until then"
         case .invalidPath(let path, let why):
             "'\(path.debugDescription.dropFirst().dropLast())' cannot be used as a record path: \(why)"
         case .invalidText(let field, let problem):

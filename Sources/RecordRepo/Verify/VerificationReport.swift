@@ -5,8 +5,13 @@ public struct VerificationReport: Codable, Sendable, Equatable {
     public var objects: Int
     public var checkpoints: Int
     public var failures: [VerificationFailure]
+    /// Acts whose recorded time an approved clock incident put in question: not failures, but
+    /// reported with every verification so that nobody relies on those times.
+    public var disputed: [DisputedAct] = []
+    /// A clock incident proposed at the head that qa has not decided yet.
+    public var awaitingIncident: String?
 
-    enum CodingKeys: String, CodingKey { case ok, commits, objects, checkpoints, failures }
+    enum CodingKeys: String, CodingKey { case ok, commits, objects, checkpoints, failures, disputed, awaitingIncident }
 
     public init(commits: Int = 0, objects: Int = 0, checkpoints: Int = 0, failures: [VerificationFailure] = []) {
         self.commits = commits
@@ -21,6 +26,8 @@ public struct VerificationReport: Codable, Sendable, Equatable {
         objects = try container.decodeIfPresent(Int.self, forKey: .objects) ?? 0
         checkpoints = try container.decodeIfPresent(Int.self, forKey: .checkpoints) ?? 0
         failures = try container.decode([VerificationFailure].self, forKey: .failures)
+        disputed = try container.decodeIfPresent([DisputedAct].self, forKey: .disputed) ?? []
+        awaitingIncident = try container.decodeIfPresent(String.self, forKey: .awaitingIncident)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -30,7 +37,15 @@ public struct VerificationReport: Codable, Sendable, Equatable {
         try container.encode(objects, forKey: .objects)
         try container.encode(checkpoints, forKey: .checkpoints)
         try container.encode(failures, forKey: .failures)
+        try container.encode(disputed, forKey: .disputed)
+        try container.encodeIfPresent(awaitingIncident, forKey: .awaitingIncident)
     }
+}
+
+/// An act whose time is in question, and the clock incident that says so.
+public struct DisputedAct: Codable, Sendable, Equatable {
+    public let commit: String
+    public let incident: String
 }
 
 public struct VerificationFailure: Codable, Sendable, Equatable {

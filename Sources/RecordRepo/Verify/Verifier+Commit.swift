@@ -4,7 +4,7 @@ extension Verifier {
     /// Check 2 (and 3, with a replay) for one commit, whose changed files check 1 found.
     /// Returns its signature for the parallel Ed25519 check when everything else about it holds.
     func checkCommit(_ id: ObjectID, _ commit: ParsedCommit, isRoot: Bool,
-                     previous: (time: Int64, tree: ObjectID?), changes: [ChangedFile], keys: inout KeyCache,
+                     previous: (time: Int64, tree: ObjectID?), changes: [ChangedFile], keys: inout KeyCache, clock: inout ClockOrder,
                      report: inout VerificationReport, replay: ReplayPipeline?) -> PendingSignature? {
         var record: String?
         func fail(_ message: String, check: String = "signature") -> PendingSignature? {
@@ -43,8 +43,8 @@ extension Verifier {
         guard author.time == Timestamp.seconds(trailers.signedAt) else {
             return fail("Signed-At \(Timestamp.iso(trailers.signedAt)) differs from the commit time")
         }
-        guard author.time >= previous.time else {
-            return fail("the commit time goes backwards along main")
+        if let problem = clock.admit(time: author.time, event: trailers.event, record: trailers.record) {
+            return fail(problem)
         }
         let accountTree = isRoot ? commit.tree : previous.tree ?? commit.tree
         guard let account = keys.keys(of: trailers.signer, in: accountTree) else {

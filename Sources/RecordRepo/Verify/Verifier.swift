@@ -6,7 +6,8 @@ import Synchronization
 /// 1. every object reads back with its hash;
 /// 2. every commit: one parent (root excepted), a valid SSHSIG by a key that the accounts in its
 ///    parent's tree held active for that signer at that time, author = committer = signer =
-///    principal, complete trailers, `Signed-At` = commit time, times non-decreasing;
+///    principal, complete trailers, `Signed-At` = commit time, times non-decreasing except where
+///    a clock incident says why (`ClockOrder`);
 /// 3. (with a replay) each act was allowed by the policy in force at its parent;
 /// 4. every checkpoint is a system-signed tag on an ancestor of `main`.
 public struct Verifier {
@@ -40,6 +41,7 @@ public struct Verifier {
         let chain = walkChain(from: head, objects: &objects, report: &report)
         report.commits = chain.count
         var keys = KeyCache(repo: repo)
+        var clock = ClockOrder()
         var previous: (time: Int64, tree: ObjectID?) = (Int64.min, nil)
         // Ed25519 checks run on other cores while this thread goes on reading objects.
         let signatures = SignatureChecks()
@@ -62,7 +64,7 @@ public struct Verifier {
             }
             let entry = (id: id, parsed: parsed)
             if let item = checkCommit(entry.id, entry.parsed, isRoot: index == 0, previous: previous, changes: changes,
-                                      keys: &keys, report: &report, replay: replays) {
+                                      keys: &keys, clock: &clock, report: &report, replay: replays) {
                 pending.append(item)
                 if pending.count == SignatureChecks.chunk {
                     signatures.start(pending)
@@ -77,6 +79,10 @@ public struct Verifier {
                                          message: "the signature does not match the commit's content"))
         }
         report.failures += replays?.finish() ?? []
+        report.disputed = clock.disputed.compactMap { item in
+            item.index < chain.count ? DisputedAct(commit: chain[item.index].commit.hex, incident: item.incident) : nil
+        }
+        report.awaitingIncident = clock.awaiting
         report.objects = objects.seen.count
         Checkpoints(ledger: ledger).verify(head: head, keys: &keys, report: &report)
         report.failures.sort { ($0.check == "objects" ? 0 : 1, $0.commit ?? "") < ($1.check == "objects" ? 0 : 1, $1.commit ?? "") }

@@ -11,8 +11,9 @@ final class Plant {
     var records: Records { repo.records }
     let dora: Session, dan: Session, quinn: Session, quentin: Session, sam: Session, tess: Session, tom: Session
 
-    init() throws {
-        repo = try TestRepository()
+    /// - Parameter start: when the plant's clock starts (a fixed day in 2025 unless told).
+    init(start: Date? = nil) throws {
+        repo = try TestRepository(start: start)
         dora = try repo.addUser("dora", roles: [.documentControl])
         dan = try repo.addUser("dan", roles: [.documentControl])
         quinn = try repo.addUser("quinn", roles: [.qa])

@@ -21,11 +21,12 @@ final class TestRepository {
     static let checklist: @Sendable (String) -> [String] = { Checklist.steps(in: $0).map(\.text) }
 
     let directory: URL
-    let clock = TestClock()
+    let clock: TestClock
     let records: Records
     var path: String { records.ledger.path }
 
-    init(kdf: KDFParameters = TestRepository.cheap) throws {
+    init(kdf: KDFParameters = TestRepository.cheap, start: Date? = nil) throws {
+        clock = start.map { TestClock($0) } ?? TestClock()
         directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("recrepo-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
