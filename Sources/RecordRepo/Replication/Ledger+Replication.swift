@@ -69,8 +69,9 @@ extension Ledger {
     private func readable<T>(_ body: () throws(LedgerError) -> T) throws(LedgerError) -> T {
         do { return try body() } catch {
             guard case .git(let cause) = error else { throw error }
+            let packs = Verifier(ledger: self).packFailures(justIndexed: false).map(\.message)
             throw .replica(path: self.path, problem:
-                "cannot be read completely (\(cause.message)), so the backup stopped before the replica's main was set; run 'recrepo verify' here to find what is damaged")
+                "cannot be read completely (\(packs.first ?? cause.message)), so the backup stopped before the replica's main was set; run 'recrepo verify' here to find what is damaged")
         }
     }
 
@@ -85,7 +86,9 @@ extension Ledger {
             try origin.mirror(into: restored)
         } catch {
             try? FileManager.default.removeItem(atPath: destination)
-            throw .replica(path: source, problem: "cannot be read completely, so nothing was restored: \(error.description)")
+            // A damaged pack is named by its file rather than by what the indexer tripped over.
+            let packs = Verifier(ledger: origin).packFailures(justIndexed: false).map(\.message)
+            throw .replica(path: source, problem: "cannot be read completely, so nothing was restored: \(packs.first ?? error.description)")
         }
         return restored
     }
