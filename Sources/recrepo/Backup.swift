@@ -11,10 +11,18 @@ extension RecRepo {
         @OptionGroup var repo: RepoOptions
         @Argument(help: "The replica: a path or a file:// URL.") var destination: String
         @Flag(help: "Also copy the sealed keys and the system key (local replicas), so a restore can sign.") var withKeystore = false
+        @Flag(help: "When the replica holds commits main here does not and none of them verifies, keep them there under refs/set-aside/ and back up.")
+        var setAside = false
 
         func run() throws {
             let records = try repo.open()
-            let result = try Progress.run("Backing up to \(destination)") { try records.ledger.backup(to: destination) }
+            let result = try Progress.run("Backing up to \(destination)") {
+                try records.ledger.backup(to: destination, settingAside: setAside)
+            }
+            if let ref = result.setAsideRef {
+                print("Set aside \(result.setAside.count) commit\(result.setAside.count == 1 ? "" : "s") the replica held that main here does not contain, kept there under \(ref):")
+                for commit in result.setAside { print("  \(Terminal.printable(commit.line))") }
+            }
             if withKeystore {
                 try records.keystore.copy(to: Keystore(directory: URL(fileURLWithPath: result.destination).appendingPathComponent("recrepo")))
             }
