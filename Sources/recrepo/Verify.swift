@@ -26,8 +26,7 @@ extension RecRepo {
                     for commit in comparison.replicaOnly { print("  replica only: \(Terminal.printable(commit.line))") }
                     if comparison.replicaOnly.isEmpty {
                         for commit in comparison.missingHere { print("  missing here: \(commit)") }
-                    }
-                    if !comparison.replicaOnly.isEmpty {
+                    } else {
                         print(Ledger.advice(comparison, against))
                     }
                     for ref in comparison.setAside { print("  set aside by an earlier backup, kept in the replica: \(ref)") }
