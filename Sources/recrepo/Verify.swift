@@ -21,7 +21,15 @@ extension RecRepo {
                 case .json: try printJSON(comparison)
                 case .text:
                     print("\(comparison.ok ? "OK" : "FAILED"): \(comparison.message)")
-                    for commit in comparison.missingHere { print("  missing here: \(commit)") }
+                    for damage in comparison.damage { print("  damaged: \(damage)") }
+                    // The replica's commits are anyone's text: printed as text, never as terminal codes.
+                    for commit in comparison.replicaOnly { print("  replica only: \(Terminal.printable(commit.line))") }
+                    if comparison.replicaOnly.isEmpty {
+                        for commit in comparison.missingHere { print("  missing here: \(commit)") }
+                    } else {
+                        print(Ledger.advice(comparison, against))
+                    }
+                    for ref in comparison.setAside { print("  set aside by an earlier backup, kept in the replica: \(ref)") }
                 }
                 if !comparison.ok { throw ExitCode(1) }
                 return

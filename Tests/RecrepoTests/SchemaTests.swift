@@ -13,7 +13,9 @@ import Testing
         case .drill: try .of(Drill(id: "DRILL-000001", result: .fail, source: "/backups/site-b", head: String(repeating: "a", count: 40),
                                    commits: 10, objects: 50, bytes: 4096, restoreMilliseconds: 12, verifyMilliseconds: 30,
                                    totalMilliseconds: 45, problems: ["verify [objects] a: missing"], performedBy: "alice",
-                                   performedAt: Fixtures.time))
+                                   performedAt: Fixtures.time,
+                                   lag: Drill.Lag(acts: 3, copyEndsAt: Fixtures.time, newest: "main here",
+                                                  newestCommit: String(repeating: "b", count: 40), newestAt: Fixtures.time)))
         case .review: try .of(AuditReview(id: "AR-000001", first: String(repeating: "a", count: 40), last: String(repeating: "b", count: 40),
                                           acts: 12, reviewedBy: "quinn", reviewedAt: Fixtures.time))
         case .account: try .of(Self.account(minimal: false))

@@ -31,25 +31,3 @@ public enum EquipmentKind {
 
     public static let declaration = KindDeclaration<Equipment>(kind: .equipment, events: [add.replayable], revision: \.revision)
 }
-
-/// A recovery drill's one event: its result, signed by the person who ran it.
-public enum DrillKind {
-    /// The result is what the drill measured; the event adds who signed it and when, and refuses a
-    /// result that contradicts its problems.
-    public static let record = RecordEvent<Drill, Drill>(
-        "record", meaning: .backupDrill, permission: .backupDrill, action: "run recovery drills", creates: true,
-        summary: { _, _, drill in drill.summary },
-        input: { _, written, _ in written },
-        apply: { _, measured, signing throws(DocumentsError) in
-            guard (measured.result == .pass) == measured.problems.isEmpty else {
-                throw .invalidField(record: measured.id, field: "result",
-                                    reason: "a drill passes exactly when it found no problem")
-            }
-            var drill = measured
-            drill.performedBy = signing.user
-            drill.performedAt = signing.time
-            return drill
-        })
-
-    public static let declaration = KindDeclaration<Drill>(kind: .drill, events: [record.replayable], revision: { _ in 1 })
-}

@@ -48,15 +48,21 @@ extension GitRepository {
             throw GitError(code: -1, errorClass: 0, message: "\(file) cannot be read", call: "indexPack")
         }
         defer { try? input.close() }
-        try withPackWriter { (append) throws(GitError) in
-            while true {
-                let chunk: Data
-                do { chunk = try input.read(upToCount: 1 << 20) ?? Data() } catch {
-                    throw GitError(code: -1, errorClass: 0, message: "\(file) cannot be read: \(error)", call: "indexPack")
+        do {
+            try withPackWriter { (append) throws(GitError) in
+                while true {
+                    let chunk: Data
+                    do { chunk = try input.read(upToCount: 1 << 20) ?? Data() } catch {
+                        throw GitError(code: -1, errorClass: 0, message: "cannot be read: \(error)", call: "indexPack")
+                    }
+                    if chunk.isEmpty { break }
+                    try append(chunk)
                 }
-                if chunk.isEmpty { break }
-                try append(chunk)
             }
+        } catch {
+            // Named as git names it (`objects/pack/pack-….pack`), so that the person knows which file.
+            let name = file.split(separator: "/").suffix(3).joined(separator: "/")
+            throw GitError(code: error.code, errorClass: error.errorClass, message: "\(name): \(error.message)", call: error.call)
         }
     }
 
