@@ -41,6 +41,9 @@ extension Ledger {
         if let base, let data = try? replica.repo.readObject(base).data, let parsed = try? ParsedCommit(data) {
             previousTime = parsed.committer.time
         }
+        // The time rule from the last commit both hold (an incident before it is not looked at).
+        var clock = ClockOrder()
+        if previousTime > Int64.min { _ = clock.admit(time: previousTime, event: nil, record: "") }
         return chain.map { id in
             guard let object = try? replica.repo.readObject(id), object.type == 1, let parsed = try? ParsedCommit(object.data) else {
                 return ReplicaCommit(id: id.hex, author: "?", time: "?", summary: "?", verifies: false,
@@ -51,7 +54,7 @@ extension Ledger {
             if let accounts {
                 var report = VerificationReport()
                 if let pending = verifier.checkCommit(id, parsed, isRoot: false, previous: (previousTime, accounts), changes: [],
-                                                      keys: &keys, report: &report, replay: nil) {
+                                                      keys: &keys, clock: &clock, report: &report, replay: nil) {
                     if !SSHSignature.isValid(pending.signature, for: pending.signedData) {
                         problem = "the signature does not match the commit's content"
                     }
