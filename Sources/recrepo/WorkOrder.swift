@@ -19,11 +19,12 @@ extension RecRepo.WorkOrderCommand {
         @Option(help: "The equipment ID.") var equipment: String
         @Option(help: "What the job is.") var title: String
         @Option(help: "The technician who will do it.") var assign: String?
+        @Flag(help: "The repair that returns out-of-service equipment to service (the one job such equipment takes).") var repair = false
         @OptionGroup var reason: ReasonOption
 
         func run() throws {
             let records = try repo.open()
-            let order = try records.createWorkOrder(sop: sop, equipment: equipment, title: title, assignee: assign,
+            let order = try records.createWorkOrder(sop: sop, equipment: equipment, title: title, assignee: assign, repair: repair,
                                                     reason: reason.reason, by: try user.session(records))
             print("Created \(order.id) on \(order.equipment) following \(order.sop)")
             print(order.id)

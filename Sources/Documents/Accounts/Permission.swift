@@ -7,6 +7,7 @@ public enum Permission: String, Codable, Sendable, CaseIterable, CodingKeyRepres
     case sopReview = "sop.review"
     case sopApprove = "sop.approve"
     case sopRetire = "sop.retire"
+    /// Register equipment, change its description and its status.
     case equipmentAdd = "equipment.add"
     /// Create and assign work orders.
     case woCreate = "wo.create"
@@ -28,6 +29,8 @@ public enum Permission: String, Codable, Sendable, CaseIterable, CodingKeyRepres
     case policyApprove = "policy.approve"
     /// Acknowledge a security alert after looking into it.
     case alertAcknowledge = "alert.acknowledge"
+    /// Record a meter reading on equipment.
+    case meterRecord = "meter.record"
 
     /// The roles of a new repository's policy.
     public static let standard: [Permission: [Role]] = [
@@ -47,6 +50,7 @@ public enum Permission: String, Codable, Sendable, CaseIterable, CodingKeyRepres
         .policyChange: [.admin],
         .policyApprove: [.qa],
         .alertAcknowledge: [.qa, .admin],
+        .meterRecord: [.technician, .supervisor],
     ]
 }
 

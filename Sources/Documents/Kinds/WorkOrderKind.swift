@@ -12,13 +12,16 @@ public enum WorkOrderKind {
         public var sop: String
         public var equipment: String
         public var assignee: String?
+        /// A repair that returns out-of-service equipment to service: the one job such equipment takes.
+        public var repair: Bool
 
-        public init(id: String, title: String, sop: String, equipment: String, assignee: String?) {
+        public init(id: String, title: String, sop: String, equipment: String, assignee: String?, repair: Bool = false) {
             self.id = id
             self.title = title
             self.sop = sop
             self.equipment = equipment
             self.assignee = assignee
+            self.repair = repair
         }
     }
 
@@ -38,7 +41,8 @@ public enum WorkOrderKind {
         "create", meaning: .authorship, permission: .woCreate, action: "create work orders", creates: true,
         summary: { id, _, _ in "Create \(id)" },
         input: { _, written, _ in
-            Request(id: written.id, title: written.title, sop: written.sop, equipment: written.equipment, assignee: written.assignee)
+            Request(id: written.id, title: written.title, sop: written.sop, equipment: written.equipment, assignee: written.assignee,
+                    repair: written.repair == true)
         },
         rests: { [(.sop, $0.sop), (.equipment, $0.equipment)] },
         check: { _, request, context, signing throws(DocumentsError) in
@@ -46,16 +50,27 @@ public enum WorkOrderKind {
             guard !sop.isRetired else {
                 throw .notPermitted(user: signing.user, action: "plan work on \(request.sop)", reason: "\(request.sop) is retired")
             }
-            guard let unit = context.record(Equipment.self, kind: .equipment, id: request.equipment), unit.status == .active else {
+            guard let unit = context.record(Equipment.self, kind: .equipment, id: request.equipment) else {
                 throw .notFound(record: "equipment \(request.equipment) (add it first with 'recrepo equipment add')")
+            }
+            switch unit.status {
+            case .active: break
+            case .outOfService where request.repair: break
+            case .outOfService:
+                throw .notPermitted(user: signing.user, action: "plan work on \(request.equipment)",
+                                    reason: "\(request.equipment) is out of service: only the repair that returns it to service may be planned on it ('recrepo wo new … --repair')")
+            case .retired:
+                throw .notPermitted(user: signing.user, action: "plan work on \(request.equipment)", reason: "\(request.equipment) is retired")
             }
             if let assignee = request.assignee {
                 try context.require(.woExecute, of: assignee, to: "be assigned work orders")
             }
         },
         apply: { _, request, signing in
-            WorkOrder(id: request.id, title: request.title, sop: request.sop, equipment: request.equipment,
-                      assignee: request.assignee, createdBy: signing.user, createdAt: signing.time)
+            var order = WorkOrder(id: request.id, title: request.title, sop: request.sop, equipment: request.equipment,
+                                  assignee: request.assignee, createdBy: signing.user, createdAt: signing.time)
+            order.repair = request.repair ? true : nil
+            return order
         })
 
     /// Binds the SOP revision effective on the signing day, by the commit of its approval, and

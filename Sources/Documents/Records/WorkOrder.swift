@@ -75,6 +75,8 @@ public struct WorkOrder: Codable, Sendable, Equatable {
     public var cancelledAt: String?
     /// 1 at creation, +1 per act.
     public var revision: Int
+    /// True for the repair that returns out-of-service equipment to service.
+    public var repair: Bool?
 
     /// A new, open work order (revision 1); later fields are set by the lifecycle.
     public init(id: String, title: String, sop: String, equipment: String, assignee: String? = nil,
