@@ -23,6 +23,7 @@ import Testing
             try .of(Alert(id: "ALERT-000001", kind: .failedSignIn, user: "bob", message: "wrong password", raisedAt: Fixtures.time,
                           acknowledgedBy: "quinn", acknowledgedAt: Fixtures.time, revision: 2))
         case .clock: try .of(Self.incident(decided: true))
+        case .pm: try .of(Self.plan(full: true))
         case .policy:
             try .of({ () -> Policy in
                 var policy = Policy.standard
@@ -32,6 +33,25 @@ import Testing
             }())
         default: throw NoSample(kind: kind)
         }
+    }
+
+    /// A PM plan with every field in use, or a fresh draft.
+    static func plan(full: Bool) -> PMPlan {
+        let definition = PMPlan.Definition(title: "Weekly check", equipment: "AC-101", sop: "SOP-0001", assignee: full ? "tess" : nil,
+                                           assigneeRole: full ? nil : .technician,
+                                           trigger: .init(kind: .calendar, every: 1, unit: .weeks, from: "2026-01-05"))
+        var plan = PMPlan(id: "PM-0001", definition: definition, draftedBy: "sam", draftedAt: Fixtures.time)
+        guard full else { return plan }
+        plan.status = .retired
+        plan.pending = definition
+        plan.approvedRevisions = 1
+        plan.approvedBy = "quinn"
+        plan.approvedAt = Fixtures.time
+        plan.meterBase = 0
+        plan.retiredBy = "quinn"
+        plan.retiredAt = Fixtures.time
+        plan.revision = 3
+        return plan
     }
 
     /// A clock incident, decided or still proposed.
@@ -70,7 +90,7 @@ import Testing
     @Test("schemas/ holds exactly one schema per record kind and each compiles")
     func schemasCompile() throws {
         #expect(Schemas.names == RecordKind.allCases.map(\.schemaName).sorted())
-        #expect(Schemas.names.count == 9)
+        #expect(Schemas.names.count == 10)
         for kind in RecordKind.allCases { _ = try Schemas.schema(for: kind) }
     }
 
@@ -104,6 +124,7 @@ import Testing
             case .account: try .of(Self.account(minimal: true))
             case .alert: try .of(Alert(id: "ALERT-000001", kind: .lockout, user: "bob", message: "locked", raisedAt: Fixtures.time, revision: 1))
             case .clock: try .of(Self.incident(decided: false))
+            case .pm: try .of(Self.plan(full: false))
             case .policy:
                 try .of({ () -> Policy in
                     var policy = Policy.standard

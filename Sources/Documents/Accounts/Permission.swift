@@ -31,6 +31,10 @@ public enum Permission: String, Codable, Sendable, CaseIterable, CodingKeyRepres
     case alertAcknowledge = "alert.acknowledge"
     /// Record a meter reading on equipment.
     case meterRecord = "meter.record"
+    /// Draft and revise preventive maintenance plans.
+    case pmPlan = "pm.plan"
+    /// Approve or retire preventive maintenance plans (never a revision one drafted).
+    case pmApprove = "pm.approve"
 
     /// The roles of a new repository's policy.
     public static let standard: [Permission: [Role]] = [
@@ -51,6 +55,8 @@ public enum Permission: String, Codable, Sendable, CaseIterable, CodingKeyRepres
         .policyApprove: [.qa],
         .alertAcknowledge: [.qa, .admin],
         .meterRecord: [.technician, .supervisor],
+        .pmPlan: [.supervisor],
+        .pmApprove: [.qa],
     ]
 }
 

@@ -56,13 +56,17 @@ public struct RecordKind: Sendable, Hashable, Codable, CustomStringConvertible {
     public static let alert = RecordKind(rawValue: "alert", noun: "alert", prefix: "ALERT", digits: 6...9, width: 6,
                                          example: "ALERT-000001", schemaName: "alert.schema.json", bodyExtension: nil)
 
+    /// A preventive maintenance plan.
+    public static let pm = RecordKind(rawValue: "pm", noun: "PM plan", prefix: "PM", digits: 4...9, width: 4,
+                                      example: "PM-0001", schemaName: "pm-plan.schema.json", bodyExtension: nil)
+
     /// A clock incident: acts whose recorded times are in question, and qa's decision on them.
     public static let clock = RecordKind(rawValue: "clock", noun: "clock incident", prefix: "CLK", digits: 6...9, width: 6,
                                          example: "CLK-000001", schemaName: "clock-incident.schema.json", bodyExtension: nil)
 
     /// The registry: every kind, those with a fixed prefix first, so that the first kind whose ID
     /// rule accepts an ID is the kind of that ID (equipment's rule is the most general).
-    public static let allCases: [RecordKind] = [.sop, .workOrder, .drill, .review, .alert, .clock, .equipment, .account, .policy]
+    public static let allCases: [RecordKind] = [.sop, .workOrder, .pm, .drill, .review, .alert, .clock, .equipment, .account, .policy]
 
     /// The kind whose folder is `name`, or nil.
     public init?(rawValue name: String) {
