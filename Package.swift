@@ -34,8 +34,11 @@ let package = Package(
                 .product(name: "CryptoExtras", package: "swift-crypto"),
             ],
             swiftSettings: strict),
+        // The bounds on what reaches the markdown parser (issue 16): pure Swift, shared by the
+        // service that refuses new bodies and the renderer that shows stored ones.
+        .target(name: "MarkdownLimits", swiftSettings: strict),
         .target(
-            name: "Documents", dependencies: ["RecordRepo"], swiftSettings: strict, plugins: ["EmbedFiles"]),
+            name: "Documents", dependencies: ["RecordRepo", "MarkdownLimits"], swiftSettings: strict, plugins: ["EmbedFiles"]),
         // The derived SQLite index of the history (issue 4); the only target that imports GRDB.
         .target(
             name: "RecordIndex",
@@ -44,7 +47,7 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict),
-        .target(name: "SOPRender", dependencies: ["CCmarkGFM"], swiftSettings: strict, plugins: ["EmbedFiles"]),
+        .target(name: "SOPRender", dependencies: ["CCmarkGFM", "MarkdownLimits"], swiftSettings: strict, plugins: ["EmbedFiles"]),
         // Compiles schemas/ into Documents and templates/ into SOPRender (see Plugins/EmbedFiles).
         .executableTarget(name: "embed-files", path: "Sources/EmbedFilesTool", swiftSettings: strict),
         .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["embed-files"]),
@@ -61,8 +64,8 @@ let package = Package(
         .testTarget(
             name: "RecrepoTests",
             dependencies: [
-                "RecordRepo", "Documents", "SOPRender", "RecordIndex", .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "GRDB", package: "GRDB.swift"),
+                "RecordRepo", "Documents", "SOPRender", "RecordIndex", "MarkdownLimits",
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Fixtures"], swiftSettings: strict),
     ]

@@ -23,6 +23,10 @@ public enum Checklist {
     ///
     /// A nested item comes right after the item that holds it, at any depth. Ordinary list items
     /// are not steps, but task items nested inside them are. `[ ]` outside a list is not a task item.
+    ///
+    /// Unlike rendering, this parses a body beyond `MarkdownBounds` too: verify replays the steps
+    /// jobs were started with, so a stored body must keep giving the same steps. New bodies keep
+    /// the bounds, so only bodies stored before them can be slow here.
     public static func steps(in markdown: String) -> [ChecklistStep] {
         Cmark.taskItems(markdown).enumerated().map { index, item in
             ChecklistStep(number: index + 1, text: collapsed(item.text), checked: item.checked)

@@ -3,7 +3,8 @@ import RecordRepo
 
 /// One event of a record kind, declared once: who may sign it, what the signature means, the
 /// cross-record checks it needs and what it changes. The service that makes an act and verify's
-/// replay both run this declaration; neither has rules of its own.
+/// replay both run this declaration; neither has rules of its own. The one difference is declared
+/// here too: `admit` holds rules on new input that the replay leaves out.
 ///
 /// `Input` is what the person asks for (a step's note, a cancellation, a new job's fields). The
 /// replay recovers it from the record the act wrote (`input`), then checks and applies the event
@@ -38,6 +39,11 @@ public struct RecordEvent<Record: Sendable, Input: Sendable>: Sendable {
     let rests: @Sendable (Input) -> [(kind: RecordKind, id: String)]
     /// Cross-record checks against the records the act is built on.
     let check: @Sendable (_ before: Record?, Input, any RecordContext, Signing) throws(DocumentsError) -> Void
+    /// Rules on new input that verify does not replay: limits added after acts were signed under
+    /// looser rules (an SOP body's markdown bounds), which must not turn those acts into
+    /// failures. Only for what stays harmless once stored: the renderer shows a stored body
+    /// beyond the bounds as plain text instead of parsing it.
+    let admit: @Sendable (_ before: Record?, Input) throws(DocumentsError) -> Void
     /// The record after the event: a pure function of the record before, the input and the signing.
     let apply: @Sendable (_ before: Record?, Input, Signing) throws(DocumentsError) -> Record
 
@@ -49,6 +55,7 @@ public struct RecordEvent<Record: Sendable, Input: Sendable>: Sendable {
                 rests: @escaping @Sendable (Input) -> [(kind: RecordKind, id: String)] = { _ in [] },
                 check: @escaping @Sendable (_ before: Record?, Input, any RecordContext, Signing) throws(DocumentsError) -> Void
                     = { _, _, _, _ in },
+                admit: @escaping @Sendable (_ before: Record?, Input) throws(DocumentsError) -> Void = { _, _ in },
                 apply: @escaping @Sendable (_ before: Record?, Input, Signing) throws(DocumentsError) -> Record) {
         self.name = name
         self.meaning = meaning
@@ -62,12 +69,15 @@ public struct RecordEvent<Record: Sendable, Input: Sendable>: Sendable {
         self.body = body
         self.rests = rests
         self.check = check
+        self.admit = admit
         self.apply = apply
     }
 
-    /// The event's checks and change, for a request: the record after it.
+    /// The event's checks (those verify replays, then `admit`) and change, for a request: the
+    /// record after it.
     func perform(_ before: Record?, _ input: Input, _ context: any RecordContext, _ signing: Signing) throws(DocumentsError) -> Record {
         try check(before, input, context, signing)
+        try admit(before, input)
         return try apply(before, input, signing)
     }
 

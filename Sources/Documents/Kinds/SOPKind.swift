@@ -17,6 +17,7 @@ public enum SOPKind {
         input: { _, written, body in body.map { Draft(id: written.id, title: written.title, body: $0) } },
         body: { $0.body },
         check: { _, draft, _, _ throws(DocumentsError) in try Records.checkBody(draft.body, record: draft.id) },
+        admit: { _, draft throws(DocumentsError) in try Records.checkMarkdownBounds(draft.body, record: draft.id) },
         apply: { _, draft, signing throws(DocumentsError) in
             try SOP.draft(id: draft.id, title: draft.title, author: signing.user, at: signing.time)
         })
@@ -29,6 +30,7 @@ public enum SOPKind {
         input: { _, _, body in body },
         body: { $0 },
         check: { before, body, _, _ throws(DocumentsError) in try Records.checkBody(body, record: before?.id ?? "the SOP") },
+        admit: { before, body throws(DocumentsError) in try Records.checkMarkdownBounds(body, record: before?.id ?? "the SOP") },
         apply: { before, _, signing throws(DocumentsError) in
             try settled(before, signing) { (sop: inout SOP) throws(DocumentsError) in try sop.revise(by: signing.user) }
         })

@@ -1,4 +1,5 @@
 import Foundation
+import MarkdownLimits
 import RecordRepo
 
 extension Records {
@@ -58,6 +59,16 @@ extension Records {
         }
         guard String(validating: body, as: UTF8.self) != nil, !body.contains(0) else {
             throw .invalidField(record: record, field: "body", reason: "the markdown file is not UTF-8 text (or contains NUL)")
+        }
+    }
+
+    /// A new body must keep `MarkdownBounds.standard` (nesting, line length, the openers that make
+    /// cmark-gfm quadratic), so that every page renders in time linear in its size. Checked when
+    /// a body is written, never in verify: bodies stored before the bounds existed stay valid
+    /// and are shown as plain text.
+    static func checkMarkdownBounds(_ body: Data, record: String) throws(DocumentsError) {
+        if let excess = MarkdownBounds.standard.excess(inBytes: body) {
+            throw .invalidField(record: record, field: "body", reason: excess.description)
         }
     }
 }
