@@ -1,3 +1,4 @@
+import Documents
 import Foundation
 import Testing
 
@@ -28,7 +29,7 @@ import Testing
         #expect(Set(entries[0].keys) == ["commit", "time", "signer", "name", "meaning", "record", "revision", "reason", "event",
                                          "terminal", "recrepoVersion", "schemaVersion"])
         #expect(entries[0]["event"] as? String == "accounts.disable" && (entries[0]["terminal"] as? String)?.contains("no tty") == true)
-        #expect(entries[0]["recrepoVersion"] as? String == "0.16.0" && (entries[0]["schemaVersion"] as? String)?.hasPrefix("schemas-") == true)
+        #expect(entries[0]["recrepoVersion"] as? String == Version.software && (entries[0]["schemaVersion"] as? String)?.hasPrefix("schemas-") == true)
         #expect(entries[0]["meaning"] as? String == "administration" && entries[0]["record"] as? String == "bob")
         let verify = try cli.run(["verify", "--format", "json"])
         #expect(verify.status == 0)

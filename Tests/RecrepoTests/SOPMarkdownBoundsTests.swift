@@ -59,7 +59,7 @@ import Testing
 
     /// Writes SOP-0001 with `body` as `dora` straight through the ledger, as a version before the
     /// bounds would have: the act is the one `createSOP` makes, without the bounds check.
-    static func storedBeforeBounds(_ plant: Plant, body: String) throws -> String {
+    static func storedBeforeBounds(_ plant: Plant, body: String, version: String? = nil) throws -> String {
         plant.tick()
         let id = "SOP-0001"
         let paths = [try RecordPath(try RecordID.path(kind: .sop, id: id)),
@@ -68,7 +68,9 @@ import Testing
                       summary: "Create \(id) revision 1", paths: paths) { at in
             [try CanonicalJSON.encode(try SOP.draft(id: id, title: "Legacy check", author: "dora", at: Timestamp.iso(at))), Data(body.utf8)]
         }
-        _ = try plant.records.ledger.append(act, by: plant.dora.signer, basedOn: try plant.repo.head())
+        var signed = act
+        if let version { signed.extraTrailers = [Trailers.Extra(key: Trailers.versionKey, value: version)] }
+        _ = try plant.records.ledger.append(signed, by: plant.dora.signer, basedOn: try plant.repo.head())
         return id
     }
 
@@ -95,5 +97,16 @@ import Testing
         plant.tick()
         _ = try plant.records.reviseSOP(id, body: Data("# Legacy check\n\n> one level\n".utf8), reason: "Within the bounds", by: plant.dora)
         #expect(ReplayTests.verify(plant).ok)
+    }
+
+    @Test("an act that says a release with the bounds signed it, yet holds a body beyond them, fails verify by the check rule")
+    func forgedBeyondBounds() throws {
+        let plant = try Plant()
+        _ = try Self.storedBeforeBounds(plant, body: Self.nestedQuotes, version: Version.software)
+        let commit = try #require(try plant.repo.head())
+        EventReplayTests.expectRefused(plant, commit, by: .check)
+        let older = try Plant()
+        _ = try Self.storedBeforeBounds(older, body: Self.nestedQuotes, version: "0.16.0")
+        #expect(ReplayTests.verify(older).ok, "acts signed before the bounds existed keep verifying")
     }
 }

@@ -41,7 +41,7 @@ public struct RecordExport: Sendable {
             schemas = act.trailers.schemaVersion
         }
 
-        /// Where and with what it was signed, in one line: `host /dev/pts/1, recrepo 0.16.0`.
+        /// Where and with what it was signed, in one line: `host /dev/pts/1, recrepo 0.17.0`.
         public var origin: String? {
             guard let terminal else { return nil }
             return "\(terminal), recrepo \(software ?? "?"), \(schemas ?? "?")"

@@ -114,7 +114,7 @@ extension KindDeclaration: DeclaredKind {
         let expected: Record?
         do {
             expected = try event.expected(before, stored, bodies, context, Signing(user: act.signer, at: act.time, in: context.policy.zone),
-                                          !skipping.contains(.check))
+                                          !skipping.contains(.check), Version.admits(act.trailers.softwareVersion))
         } catch {
             return refuse(.check, error.description)
         }

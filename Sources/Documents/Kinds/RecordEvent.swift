@@ -85,11 +85,12 @@ public struct RecordEvent<Record: Sendable, Input: Sendable>: Sendable {
     var replayable: ReplayableEvent<Record> {
         ReplayableEvent(name: name, meaning: meaning, permission: permission, action: action, creates: creates,
                         duringPasswordChange: duringPasswordChange) {
-            before, written, bodies, context, signing, checking throws(DocumentsError) in
+            before, written, bodies, context, signing, checking, admitting throws(DocumentsError) in
             guard let input = input(before, written, bodies.after) else { return nil }
             // The file beside the record is the event's, or else as it was.
             guard (body(input) ?? bodies.before) == bodies.after else { return nil }
             if checking { try check(before, input, context, signing) }
+            if checking, admitting { try admit(before, input) }
             return try apply(before, input, signing)
         }
     }
@@ -104,9 +105,10 @@ public struct ReplayableEvent<Record: Sendable>: Sendable {
     public let action: String
     public let creates: Bool
     public let duringPasswordChange: Bool
-    /// `checking` false leaves out the cross-record checks (only to show in tests that they matter).
-    let expected: @Sendable (_ before: Record?, _ written: Record, _ bodies: Bodies, any RecordContext, Signing, _ checking: Bool)
-        throws(DocumentsError) -> Record?
+    /// `checking` false leaves out the cross-record checks (only to show in tests that they matter);
+    /// `admitting` adds the rules on new input, for acts signed by a release that applied them.
+    let expected: @Sendable (_ before: Record?, _ written: Record, _ bodies: Bodies, any RecordContext, Signing, _ checking: Bool,
+                             _ admitting: Bool) throws(DocumentsError) -> Record?
 }
 
 /// The file beside a record (an SOP's markdown) before and after an act; nil where there is none.
