@@ -87,11 +87,21 @@ public struct Keystore: Sendable {
         return next
     }
 
-    /// The user's consecutive-failure count as it stands (no file: none).
+    /// The user's consecutive-failure count as it stands (no file: none), read under a shared lock
+    /// and without writing: every act reads it under the write lock, and must not pay an fsync.
     public func failures(user: String) throws(KeystoreError) -> Int {
         let file = directory.appendingPathComponent("attempts").appendingPathComponent(user)
-        guard FileManager.default.fileExists(atPath: file.path) else { return 0 }
-        return try updateFailures(user: user) { $0 }
+        let fd = Glibc.open(file.path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            if errno == ENOENT { return 0 }
+            throw .io(path: file.path, detail: String(cString: strerror(errno)))
+        }
+        defer { Glibc.close(fd) }
+        guard flock(fd, LOCK_SH) == 0 else { throw .io(path: file.path, detail: "cannot lock") }
+        defer { flock(fd, LOCK_UN) }
+        var buffer = [UInt8](repeating: 0, count: 32)
+        let count = read(fd, &buffer, 32)
+        return count > 0 ? Int(String(decoding: buffer[0..<count], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0 : 0
     }
 
     /// Writes a file readable only by its owner, durably (write, fsync, rename).
