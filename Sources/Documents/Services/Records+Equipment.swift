@@ -45,11 +45,16 @@ extension Records {
 
     /// Every piece of equipment at the head, by ID.
     public func allEquipment() throws(DocumentsError) -> [Equipment] {
+        try all(Equipment.self, of: .equipment).sorted { $0.id < $1.id }
+    }
+
+    /// Every record of `kind` at the head, decoded.
+    func all<T: Decodable>(_ type: T.Type, of kind: RecordKind) throws(DocumentsError) -> [T] {
         guard let head = try head() else { return [] }
-        var found: [Equipment] = []
-        for (id, kind) in try records(of: .equipment, at: head) {
-            if let unit = try record(Equipment.self, kind: kind, id: id, at: head) { found.append(unit) }
+        var found: [T] = []
+        for (id, kind) in try records(of: kind, at: head) {
+            if let value = try record(T.self, kind: kind, id: id, at: head) { found.append(value) }
         }
-        return found.sorted { $0.id < $1.id }
+        return found
     }
 }

@@ -43,11 +43,6 @@ extension Records {
 
     /// Every PM plan at the head, by ID.
     public func plans() throws(DocumentsError) -> [PMPlan] {
-        guard let head = try head() else { return [] }
-        var found: [PMPlan] = []
-        for (id, kind) in try records(of: .pm, at: head) {
-            if let plan = try record(PMPlan.self, kind: kind, id: id, at: head) { found.append(plan) }
-        }
-        return found.sorted { $0.id < $1.id }
+        try all(PMPlan.self, of: .pm).sorted { $0.id < $1.id }
     }
 }
