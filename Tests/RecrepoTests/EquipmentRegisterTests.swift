@@ -138,3 +138,21 @@ import Testing
         EventReplayTests.expectRefused(plant, commit, by: .check)
     }
 }
+
+@Suite struct MaintenanceHostileInputTests {
+    @Test("hostile IDs in the new commands are refused naming the field, and nothing is written", arguments: [
+        ["equipment", "add", "../x", "--name", "x", "--reason", "x"], ["equipment", "status", ".git", "retired", "--reason", "x"],
+        ["meter", "record", "A\nB", "hours", "1"], ["meter", "record", "PUMP-1\t", "hours", "1"],
+        ["pm", "approve", "../PM-0001", "--reason", "x"], ["clock", "approve", "CLK-1/../2", "--reason", "x"],
+        ["pm", "show", "PM-0001\n"], ["meter", "history", "../x", "hours"],
+    ])
+    func hostileIDs(arguments: [String]) throws {
+        let (cli, directory) = try CLI.initialised()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let before = try cli.head()
+        let result = try cli.admin(arguments)
+        #expect(result.status == 1, "\(arguments): \(result.stdout)\(result.stderr)")
+        #expect(result.stderr.contains("is not valid") || result.stderr.contains("is no equipment here"), "\(result.stderr)")
+        #expect(try cli.head() == before)
+    }
+}
