@@ -20,11 +20,19 @@ extension RecRepo.WorkOrderCommand {
         @Option(help: "What the job is.") var title: String
         @Option(help: "The technician who will do it.") var assign: String?
         @Flag(help: "The repair that returns out-of-service equipment to service (the one job such equipment takes).") var repair = false
+        @Option(help: "corrective (the default) or calibration; preventive jobs come from PM plans.") var type: WorkOrder.Kind = .corrective
+        @Option(help: "low, normal (the default), high or urgent.") var priority: WorkOrder.Priority = .normal
+        @Option(help: "The day it is due, YYYY-MM-DD.") var due: String?
         @OptionGroup var reason: ReasonOption
+
+        func validate() throws {
+            if let due, !Day.exists(due) { throw ValidationError("--due must be a calendar day written YYYY-MM-DD; \(due.debugDescription) is not one") }
+        }
 
         func run() throws {
             let records = try repo.open()
             let order = try records.createWorkOrder(sop: sop, equipment: equipment, title: title, assignee: assign, repair: repair,
+                                                    type: type, priority: priority, due: due,
                                                     reason: reason.reason, by: try user.session(records))
             print("Created \(order.id) on \(order.equipment) following \(order.sop)")
             print(order.id)
@@ -135,3 +143,6 @@ extension RecRepo.WorkOrderCommand {
         }
     }
 }
+
+extension WorkOrder.Kind: ExpressibleByArgument {}
+extension WorkOrder.Priority: ExpressibleByArgument {}

@@ -42,6 +42,9 @@ extension RecRepo.WorkOrderCommand {
                 ("Equipment", order.equipment), ("SOP", order.boundSOP.map { "\($0.id) revision \($0.revision) (commit \($0.commit))" } ?? order.sop),
                 ("Assigned to", order.assignee ?? "nobody yet"), ("Created", "\(order.createdAt) by \(order.createdBy)"),
             ]
+            if let type = order.type { rows.append(("Type", type.rawValue + (order.repair == true ? " (repair that returns the equipment to service)" : ""))) }
+            if let priority = order.priority { rows.append(("Priority", priority.rawValue)) }
+            if let due = order.due { rows.append(("Due", due)) }
             if let at = order.startedAt { rows.append(("Started", at)) }
             for step in order.steps {
                 let signed = step.signedBy.map { "signed by \($0) at \(step.signedAt ?? "?")" } ?? "not signed"

@@ -156,3 +156,26 @@ import Testing
         #expect(try cli.head() == before)
     }
 }
+
+@Suite struct WorkOrderFieldsTests {
+    @Test("a job has a type, a priority and a due date; a due date in the past or a preventive job by hand is refused")
+    func typePriorityDue() throws {
+        let plant = try Plant()
+        let sop = try plant.effectiveSOP(Plant.checklist)
+        plant.tick()
+        let order = try plant.records.createWorkOrder(sop: sop.id, equipment: "AC-101", title: "Calibrate the probe", assignee: "tess",
+                                                      type: .calibration, priority: .high, due: "2025-12-01", reason: "Due", by: plant.sam)
+        #expect(order.type == .calibration && order.priority == .high && order.due == "2025-12-01")
+        for (type, due, reason) in [(WorkOrder.Kind.corrective, "2025-11-01", "is before today"),
+                                    (WorkOrder.Kind.preventive, "2025-12-01", "come from approved PM plans")] {
+            plant.tick()
+            #expect(throws: DocumentsError.self) {
+                do {
+                    _ = try plant.records.createWorkOrder(sop: sop.id, equipment: "AC-101", title: "x", assignee: nil, type: type,
+                                                          due: due, reason: "x", by: plant.sam)
+                } catch { #expect("\(error)".contains(reason), "\(error)"); throw error }
+            }
+        }
+        #expect(ReplayTests.verify(plant).ok)
+    }
+}

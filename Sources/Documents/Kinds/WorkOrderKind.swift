@@ -14,14 +14,21 @@ public enum WorkOrderKind {
         public var assignee: String?
         /// A repair that returns out-of-service equipment to service: the one job such equipment takes.
         public var repair: Bool
+        public var type: WorkOrder.Kind?
+        public var priority: WorkOrder.Priority?
+        public var due: String?
 
-        public init(id: String, title: String, sop: String, equipment: String, assignee: String?, repair: Bool = false) {
+        public init(id: String, title: String, sop: String, equipment: String, assignee: String?, repair: Bool = false,
+                    type: WorkOrder.Kind? = nil, priority: WorkOrder.Priority? = nil, due: String? = nil) {
             self.id = id
             self.title = title
             self.sop = sop
             self.equipment = equipment
             self.assignee = assignee
             self.repair = repair
+            self.type = type
+            self.priority = priority
+            self.due = due
         }
     }
 
@@ -42,7 +49,7 @@ public enum WorkOrderKind {
         summary: { id, _, _ in "Create \(id)" },
         input: { _, written, _ in
             Request(id: written.id, title: written.title, sop: written.sop, equipment: written.equipment, assignee: written.assignee,
-                    repair: written.repair == true)
+                    repair: written.repair == true, type: written.type, priority: written.priority, due: written.due)
         },
         rests: { [(.sop, $0.sop), (.equipment, $0.equipment)] },
         check: { _, request, context, signing throws(DocumentsError) in
@@ -65,11 +72,23 @@ public enum WorkOrderKind {
             if let assignee = request.assignee {
                 try context.require(.woExecute, of: assignee, to: "be assigned work orders")
             }
+            if let due = request.due {
+                _ = try Day(parsing: due, field: "due date", record: request.id)
+                guard due >= signing.day else {
+                    throw .invalidField(record: request.id, field: "due date", reason: "\(due) is before today (\(signing.day)) in the plant's time zone")
+                }
+            }
+            guard request.type != .preventive else {
+                throw .invalidField(record: request.id, field: "type", reason: "preventive jobs come from approved PM plans, not from 'wo new'")
+            }
         },
         apply: { _, request, signing in
             var order = WorkOrder(id: request.id, title: request.title, sop: request.sop, equipment: request.equipment,
                                   assignee: request.assignee, createdBy: signing.user, createdAt: signing.time)
             order.repair = request.repair ? true : nil
+            order.type = request.type
+            order.priority = request.priority
+            order.due = request.due
             return order
         })
 

@@ -15,6 +15,20 @@ public struct WorkOrder: Codable, Sendable, Equatable {
         case cancelled
     }
 
+    /// Why the job exists.
+    public enum Kind: String, Codable, Sendable, CaseIterable {
+        /// From a preventive maintenance plan.
+        case preventive
+        /// To put something right (the kind of a job recorded before kinds existed).
+        case corrective
+        /// The calibration of an instrument.
+        case calibration
+    }
+
+    public enum Priority: String, Codable, Sendable, CaseIterable {
+        case low, normal, high, urgent
+    }
+
     /// The SOP revision a job was executed against.
     public struct BoundSOP: Codable, Sendable, Equatable {
         /// The SOP ID.
@@ -77,6 +91,11 @@ public struct WorkOrder: Codable, Sendable, Equatable {
     public var revision: Int
     /// True for the repair that returns out-of-service equipment to service.
     public var repair: Bool?
+    /// Nil in jobs recorded before kinds existed.
+    public var type: Kind?
+    public var priority: Priority?
+    /// The day it is due, `YYYY-MM-DD` in the plant's time zone.
+    public var due: String?
 
     /// A new, open work order (revision 1); later fields are set by the lifecycle.
     public init(id: String, title: String, sop: String, equipment: String, assignee: String? = nil,

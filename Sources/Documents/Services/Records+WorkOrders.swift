@@ -4,12 +4,14 @@ import RecordRepo
 extension Records {
     /// Creates an open work order to do `sop` on `equipment`, optionally assigned to a technician.
     public func createWorkOrder(sop: String, equipment: String, title: String, assignee: String?, repair: Bool = false,
+                                type: WorkOrder.Kind? = nil, priority: WorkOrder.Priority? = nil, due: String? = nil,
                                 reason: String, by session: Session) throws(DocumentsError) -> WorkOrder {
         try RecordID.validate(sop, kind: .sop, field: "SOP ID")
         try RecordID.validate(equipment, kind: .equipment, field: "equipment")
         if let assignee { try RecordID.validateUser(assignee, field: "assignee") }
         return try withNewID(.workOrder) { (id, basedOn) throws(DocumentsError) in
-            let request = WorkOrderKind.Request(id: id, title: title, sop: sop, equipment: equipment, assignee: assignee, repair: repair)
+            let request = WorkOrderKind.Request(id: id, title: title, sop: sop, equipment: equipment, assignee: assignee, repair: repair,
+                                                type: type, priority: priority, due: due)
             return try perform(WorkOrderKind.create, of: WorkOrderKind.declaration, id: id, input: request, reason: reason,
                                by: session, basedOn: basedOn)
         }
