@@ -45,6 +45,12 @@ extension RecRepo.WorkOrderCommand {
             if let type = order.type { rows.append(("Type", type.rawValue + (order.repair == true ? " (repair that returns the equipment to service)" : ""))) }
             if let priority = order.priority { rows.append(("Priority", priority.rawValue)) }
             if let due = order.due { rows.append(("Due", due)) }
+            for entry in order.labour ?? [] {
+                rows.append(("Labour", "\(entry.user) \(EquipmentKind.number(entry.hours)) h (recorded by \(entry.by) at \(entry.at))"))
+            }
+            for part in order.parts ?? [] {
+                rows.append(("Part", "\(EquipmentKind.number(part.quantity)) x \(part.number) \(part.description)\(part.lot.map { ", lot \($0)" } ?? "") (recorded by \(part.by) at \(part.at))"))
+            }
             if let at = order.startedAt { rows.append(("Started", at)) }
             for step in order.steps {
                 let signed = step.signedBy.map { "signed by \($0) at \(step.signedAt ?? "?")" } ?? "not signed"

@@ -179,3 +179,49 @@ import Testing
         #expect(ReplayTests.verify(plant).ok)
     }
 }
+
+@Suite struct LabourAndPartsTests {
+    static func refused(_ reason: String, _ body: () throws -> Void) {
+        #expect(throws: DocumentsError.self) {
+            do { try body() } catch { #expect("\(error)".contains(reason), "\(error)"); throw error }
+        }
+    }
+
+    @Test("labour and parts on a job: the technician's own, anyone's by a supervisor, only while it is in progress or completed")
+    func labourAndParts() throws {
+        let (plant, job) = try EventReplayTests.plantWithJob()
+        Self.refused("in progress or completed") { _ = try plant.records.recordLabour(job.id, user: "tess", hours: 1, reason: "x", by: plant.tess) }
+        plant.tick()
+        _ = try plant.records.startWorkOrder(job.id, reason: nil, by: plant.tess)
+        plant.tick()
+        _ = try plant.records.recordLabour(job.id, user: "tess", hours: 1.5, reason: "Worked", by: plant.tess)
+        plant.tick()
+        Self.refused("for someone else") { _ = try plant.records.recordLabour(job.id, user: "tom", hours: 1, reason: "x", by: plant.tess) }
+        Self.refused("for someone else") { _ = try plant.records.recordLabour(job.id, user: "tom", hours: 1, reason: "x", by: plant.tom) }
+        Self.refused("at most 24 hours") { _ = try plant.records.recordLabour(job.id, user: "tess", hours: 30, reason: "x", by: plant.tess) }
+        Self.refused("to the hundredth") { _ = try plant.records.recordLabour(job.id, user: "tess", hours: 0.001, reason: "x", by: plant.tess) }
+        _ = try plant.records.recordLabour(job.id, user: "tom", hours: 2, reason: "Helped lift the door", by: plant.sam)
+        plant.tick()
+        let order = try plant.records.recordPart(job.id, .init(number: "GS-100", description: "Door gasket", quantity: 1, lot: "L-2291"),
+                                                 reason: "Replaced", by: plant.tess)
+        #expect(order.labour?.map(\.hours) == [1.5, 2] && order.labour?.map(\.by) == ["tess", "sam"])
+        #expect(order.parts?.first?.lot == "L-2291" && order.parts?.first?.by == "tess")
+        plant.tick()
+        Self.refused("more than 0") {
+            _ = try plant.records.recordPart(job.id, .init(number: "GS-100", description: "x", quantity: 0, lot: nil), reason: "x", by: plant.tess)
+        }
+        let report = ReplayTests.verify(plant)
+        #expect(report.ok, "\(report.failures)")
+    }
+
+    @Test("labour forged onto a job by a technician who is not its assignee fails verify by the check rule")
+    func forgedLabour() throws {
+        let (plant, job) = try EventReplayTests.plantWithJob()
+        plant.tick()
+        var order = try plant.records.startWorkOrder(job.id, reason: nil, by: plant.tess)
+        order.labour = [WorkOrder.Labour(user: "tom", hours: 3, by: "tom", at: Timestamp.iso(plant.repo.clock.now.addingTimeInterval(60)))]
+        order.revision += 1
+        let commit = try EventReplayTests.forge(plant, order, event: "wo.labour", meaning: .execution, by: plant.tom)
+        EventReplayTests.expectRefused(plant, commit, by: .check)
+    }
+}

@@ -143,8 +143,8 @@ public enum WorkOrderKind {
 
     public static let declaration = KindDeclaration<WorkOrder>(
         kind: .workOrder,
-        events: [create.replayable, start.replayable, step.replayable, complete.replayable, review.replayable,
-                 close.replayable, cancel.replayable],
+        events: [create.replayable, start.replayable, step.replayable, labour.replayable, part.replayable, complete.replayable,
+                 review.replayable, close.replayable, cancel.replayable],
         revision: \.revision,
         labels: ["boundSOP.id": "SOP followed", "boundSOP.revision": "SOP revision followed",
                  "boundSOP.commit": "commit of that revision's approval", "steps[].text": "step {n}",

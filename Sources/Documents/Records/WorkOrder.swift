@@ -29,6 +29,42 @@ public struct WorkOrder: Codable, Sendable, Equatable {
         case low, normal, high, urgent
     }
 
+    /// Time someone worked on the job.
+    public struct Labour: Codable, Sendable, Equatable {
+        public var user: String
+        public var hours: Double
+        /// Who recorded it, when (the signing).
+        public var by: String
+        public var at: String
+
+        public init(user: String, hours: Double, by: String, at: String) {
+            self.user = user
+            self.hours = hours
+            self.by = by
+            self.at = at
+        }
+    }
+
+    /// A part used on the job.
+    public struct Part: Codable, Sendable, Equatable {
+        public var number: String
+        public var description: String
+        public var quantity: Double
+        /// The lot or serial number.
+        public var lot: String?
+        public var by: String
+        public var at: String
+
+        public init(number: String, description: String, quantity: Double, lot: String?, by: String, at: String) {
+            self.number = number
+            self.description = description
+            self.quantity = quantity
+            self.lot = lot
+            self.by = by
+            self.at = at
+        }
+    }
+
     /// The SOP revision a job was executed against.
     public struct BoundSOP: Codable, Sendable, Equatable {
         /// The SOP ID.
@@ -96,6 +132,8 @@ public struct WorkOrder: Codable, Sendable, Equatable {
     public var priority: Priority?
     /// The day it is due, `YYYY-MM-DD` in the plant's time zone.
     public var due: String?
+    public var labour: [Labour]?
+    public var parts: [Part]?
 
     /// A new, open work order (revision 1); later fields are set by the lifecycle.
     public init(id: String, title: String, sop: String, equipment: String, assignee: String? = nil,

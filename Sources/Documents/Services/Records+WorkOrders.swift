@@ -97,3 +97,19 @@ extension Records {
                                approvalCommit: view.approvalCommit)
     }
 }
+
+extension Records {
+    /// Records time worked on a job: one's own as its technician, or anyone's as a reviewer.
+    public func recordLabour(_ id: String, user: String, hours: Double, reason: String,
+                             by session: Session) throws(DocumentsError) -> WorkOrder {
+        try RecordID.validateUser(user, field: "user")
+        return try perform(WorkOrderKind.labour, of: WorkOrderKind.declaration, id: id,
+                           input: WorkOrderKind.LabourEntry(user: user, hours: hours), reason: reason, by: session)
+    }
+
+    /// Records a part used on a job.
+    public func recordPart(_ id: String, _ part: WorkOrderKind.PartEntry, reason: String,
+                           by session: Session) throws(DocumentsError) -> WorkOrder {
+        try perform(WorkOrderKind.part, of: WorkOrderKind.declaration, id: id, input: part, reason: reason, by: session)
+    }
+}
