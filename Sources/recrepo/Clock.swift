@@ -38,17 +38,26 @@ extension RecRepo.ClockCommand {
         }
     }
 
-    struct Approve: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Approve a clock incident (qa, not its proposer): acts go on from the true time.")
+    /// What deciding an incident takes: who, which incident, why.
+    struct Decision: ParsableArguments {
         @OptionGroup var repo: RepoOptions
         @OptionGroup var user: UserOptions
         @Argument(help: "The incident ID (CLK-000001).") var id: String
         @OptionGroup var reason: ReasonOption
 
-        func run() throws {
+        func decide(approve: Bool) throws -> ClockIncident {
             let records = try repo.open()
-            let incident = try records.decideClockIncident(id, approve: true, reason: reason.reason, by: try user.session(records))
+            return try records.decideClockIncident(id, approve: approve, reason: reason.reason, by: try user.session(records))
+        }
+    }
+
+    struct Approve: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Approve a clock incident (qa, not its proposer): acts go on from the true time.")
+        @OptionGroup var decision: Decision
+
+        func run() throws {
+            let incident = try decision.decide(approve: true)
             print("Approved \(incident.id): \(incident.disputed.count) act(s) are reported as disputed by every verify; acts go on from the true time")
         }
     }
@@ -56,14 +65,10 @@ extension RecRepo.ClockCommand {
     struct Reject: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Reject a clock incident (qa, not its proposer): the acts' times stand.")
-        @OptionGroup var repo: RepoOptions
-        @OptionGroup var user: UserOptions
-        @Argument(help: "The incident ID (CLK-000001).") var id: String
-        @OptionGroup var reason: ReasonOption
+        @OptionGroup var decision: Decision
 
         func run() throws {
-            let records = try repo.open()
-            let incident = try records.decideClockIncident(id, approve: false, reason: reason.reason, by: try user.session(records))
+            let incident = try decision.decide(approve: false)
             let newest = incident.disputed.map(\.signedAt).max() ?? incident.proposedAt
             print("Rejected \(incident.id): the acts' times stand, so nothing can be signed with a time before \(newest)")
         }

@@ -37,7 +37,7 @@ extension RecRepo.EquipmentCommand {
             ]
             rows += optional.compactMap { label, value in value.map { (label, $0) } }
             for meter in unit.meters ?? [] {
-                let reading = meter.reading.map { "\(EquipmentKind.number($0.value)) \(meter.unit) at \($0.at) by \($0.by)\($0.replacement == true ? " (meter replaced)" : "")" }
+                let reading = meter.reading.map { "\(CanonicalJSON.number($0.value)) \(meter.unit) at \($0.at) by \($0.by)\($0.replacement == true ? " (meter replaced)" : "")" }
                 rows.append(("Meter \(meter.name)", "\(meter.kind.rawValue) in \(meter.unit); last reading: \(reading ?? "none yet")"))
             }
             rows.append(("Created", "\(unit.createdAt) by \(unit.createdBy); revision \(unit.revision)"))

@@ -70,7 +70,7 @@ extension RecRepo.MeterCommand {
                 entries.append(Entry(value: reading.value, at: reading.at, by: reading.by, replacement: reading.replacement == true, commit: act.commit))
             }
             let table = Table(title: "Readings of \(equipment) \(meter)", header: ["time", "value", "by", "replacement", "commit"],
-                              rows: entries.map { [$0.at, EquipmentKind.number($0.value), $0.by, $0.replacement ? "yes" : "", $0.commit] })
+                              rows: entries.map { [$0.at, CanonicalJSON.number($0.value), $0.by, $0.replacement ? "yes" : "", $0.commit] })
             switch format {
             case .json: try printJSON(entries)
             case .csv: print(table.csv, terminator: "")

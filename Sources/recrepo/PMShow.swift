@@ -19,7 +19,7 @@ extension RecRepo.PMCommand {
                 if let pending = plan.pending { rows += Self.lines(pending, heading: "Awaiting approval") }
                 rows.append(("Drafted", "\(plan.draftedAt) by \(plan.draftedBy)"))
                 if let by = plan.approvedBy { rows.append(("Approved", "\(plan.approvedAt ?? "") by \(by) (revision \(plan.approvedRevisions))")) }
-                if let base = plan.meterBase { rows.append(("Counts from", EquipmentKind.number(base))) }
+                if let base = plan.meterBase { rows.append(("Counts from", CanonicalJSON.number(base))) }
                 if let by = plan.retiredBy { rows.append(("Retired", "\(plan.retiredAt ?? "") by \(by)")) }
                 let width = rows.map(\.0.count).max() ?? 0
                 for (label, value) in rows { print("\(label.padding(toLength: width, withPad: " ", startingAt: 0))  \(Terminal.printable(value))") }
@@ -38,9 +38,9 @@ extension RecRepo.PMCommand {
             case .calendar:
                 "every \(trigger.every ?? 0) \(trigger.unit?.rawValue ?? "") from \(trigger.from ?? "?")" + (trigger.floating == true ? ", floating" : ", fixed")
             case .meter:
-                "every \(EquipmentKind.number(trigger.everyUnits ?? 0)) of meter \(trigger.meter ?? "?"), due \(trigger.responseDays ?? 0) day(s) after"
+                "every \(CanonicalJSON.number(trigger.everyUnits ?? 0)) of meter \(trigger.meter ?? "?"), due \(trigger.responseDays ?? 0) day(s) after"
             case .condition:
-                "meter \(trigger.meter ?? "?") " + (trigger.above.map { "above \(EquipmentKind.number($0))" } ?? trigger.below.map { "below \(EquipmentKind.number($0))" } ?? "")
+                "meter \(trigger.meter ?? "?") " + (trigger.above.map { "above \(CanonicalJSON.number($0))" } ?? trigger.below.map { "below \(CanonicalJSON.number($0))" } ?? "")
                     + ", due \(trigger.responseDays ?? 0) day(s) after"
             }
         }

@@ -19,7 +19,7 @@ extension RecRepo.WorkOrderCommand {
             let order = try records.recordLabour(id, user: worker ?? session.account.id, hours: hours,
                                                  reason: reason ?? "Labour recorded", by: session)
             let total = (order.labour ?? []).map(\.hours).reduce(0, +)
-            print("Recorded \(EquipmentKind.number(hours)) h on \(order.id); \(EquipmentKind.number(total)) h in all")
+            print("Recorded \(CanonicalJSON.number(hours)) h on \(order.id); \(CanonicalJSON.number(total)) h in all")
         }
     }
 
@@ -38,7 +38,7 @@ extension RecRepo.WorkOrderCommand {
             let records = try repo.open()
             let entry = WorkOrderKind.PartEntry(number: part, description: description, quantity: quantity, lot: lot)
             let order = try records.recordPart(id, entry, reason: reason ?? "Part used", by: try user.session(records))
-            print("Recorded \(EquipmentKind.number(quantity)) x \(part) on \(order.id)")
+            print("Recorded \(CanonicalJSON.number(quantity)) x \(part) on \(order.id)")
         }
     }
 }

@@ -46,10 +46,10 @@ extension RecRepo.WorkOrderCommand {
             if let priority = order.priority { rows.append(("Priority", priority.rawValue)) }
             if let due = order.due { rows.append(("Due", due)) }
             for entry in order.labour ?? [] {
-                rows.append(("Labour", "\(entry.user) \(EquipmentKind.number(entry.hours)) h (recorded by \(entry.by) at \(entry.at))"))
+                rows.append(("Labour", "\(entry.user) \(CanonicalJSON.number(entry.hours)) h (recorded by \(entry.by) at \(entry.at))"))
             }
             for part in order.parts ?? [] {
-                rows.append(("Part", "\(EquipmentKind.number(part.quantity)) x \(part.number) \(part.description)\(part.lot.map { ", lot \($0)" } ?? "") (recorded by \(part.by) at \(part.at))"))
+                rows.append(("Part", "\(CanonicalJSON.number(part.quantity)) x \(part.number) \(part.description)\(part.lot.map { ", lot \($0)" } ?? "") (recorded by \(part.by) at \(part.at))"))
             }
             if let at = order.startedAt { rows.append(("Started", at)) }
             for step in order.steps {

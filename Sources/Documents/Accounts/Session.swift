@@ -66,7 +66,6 @@ extension Records {
         } catch { throw .keystore(error) }
         if before >= threshold {
             try lock(account, attempts: before)
-            raiseAlert(.lockout, user: id, message: "\(id) locked after \(before) consecutive failed password attempts")
             throw .accountLocked(user: id)
         }
         let signer: Signer
@@ -76,7 +75,6 @@ extension Records {
             raiseAlert(.failedSignIn, user: id, message: "wrong password for \(id), failed attempt \(counted) of \(threshold)")
             if counted >= threshold {
                 try lock(account, attempts: counted)
-                raiseAlert(.lockout, user: id, message: "\(id) locked after \(counted) consecutive failed password attempts")
                 throw .lockedOut(user: id, attempts: counted)
             }
             throw .wrongPassword(user: id, remaining: threshold - counted)
@@ -101,12 +99,14 @@ extension Records {
         return Session(signer: signer, account: account, passwordChangeReason: reason, acknowledged: account.acknowledgedAt != nil)
     }
 
-    /// Records the lockout as a security event signed by the system key.
+    /// Records the lockout as a security event signed by the system key, then raises its alert
+    /// (raised even when the lock was recorded before: each refused attempt is seen).
     private func lock(_ account: Account, attempts: Int) throws(DocumentsError) {
-        guard let current = try self.account(account.id), current.status == .active else { return }
-        let session = try systemSession()
-        try perform(AccountKind.lock, of: AccountKind.declaration, id: account.id, input: (),
-                    reason: "Locked after \(attempts) consecutive failed password attempts", by: session)
+        if let current = try self.account(account.id), current.status == .active {
+            try perform(AccountKind.lock, of: AccountKind.declaration, id: account.id, input: (),
+                        reason: "Locked after \(attempts) consecutive failed password attempts", by: try systemSession())
+        }
+        raiseAlert(.lockout, user: account.id, message: "\(account.id) locked after \(attempts) consecutive failed password attempts")
     }
 
     func systemSigner() throws(DocumentsError) -> Signer {

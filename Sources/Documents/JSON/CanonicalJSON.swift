@@ -17,6 +17,11 @@ public enum CanonicalJSON {
         return Data((out.utf8.allSatisfy { $0 < 0x80 } ? out : out.precomposedStringWithCanonicalMapping).utf8)
     }
 
+    /// A number as canonical JSON writes it (and as a person reads it): `1250`, `12.5`.
+    public static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
+    }
+
     static func write(_ value: JSONValue, indent: Int, into out: inout String) {
         let pad = String(repeating: "  ", count: indent + 1)
         let close = String(repeating: "  ", count: indent)
@@ -24,8 +29,7 @@ public enum CanonicalJSON {
         case .null: out += "null"
         case .bool(let flag): out += flag ? "true" : "false"
         case .integer(let number): out += String(number)
-        case .number(let number):
-            out += number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : "\(number)"
+        case .number(let number): out += Self.number(number)
         case .string(let text): quote(text, into: &out)
         case .array(let items):
             guard !items.isEmpty else { out += "[]"; return }

@@ -149,7 +149,7 @@ public enum EquipmentKind {
 
     public static let reading = RecordEvent<Equipment, ReadingRequest>(
         "reading", meaning: .execution, permission: .meterRecord, action: "record meter readings",
-        summary: { id, request, _ in "Reading of \(id) \(request.meter): \(Self.number(request.value))" },
+        summary: { id, request, _ in "Reading of \(id) \(request.meter): \(CanonicalJSON.number(request.value))" },
         input: { before, written, _ in
             guard let changed = written.meters?.first(where: { meter in
                 meter.reading != nil && before?.meter(meter.name)?.meter.reading != meter.reading
@@ -175,9 +175,4 @@ public enum EquipmentKind {
         labels: ["meters[].reading.value": "meter {n} reading", "meters[].reading.by": "meter {n} read by",
                  "meters[].reading.at": "meter {n} read at", "meters[].reading.replacement": "meter {n} replaced",
                  "gmpCritical": "GMP-critical", "serialNumber": "serial number"])
-
-    /// A reading as a person writes it: `1250`, `12.5`.
-    public static func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
-    }
 }

@@ -77,7 +77,7 @@ enum EquipmentRules {
         }
         if meter.kind == .counter, !request.replacement, let last = meter.reading, request.value < last.value {
             throw .invalidField(record: equipment.id, field: "meter \(meter.name)",
-                                reason: "a counter does not go down: the last reading was \(EquipmentKind.number(last.value)) \(meter.unit) at \(last.at); if the meter was replaced, record the reading with --replacement and a reason")
+                                reason: "a counter does not go down: the last reading was \(CanonicalJSON.number(last.value)) \(meter.unit) at \(last.at); if the meter was replaced, record the reading with --replacement and a reason")
         }
     }
 }

@@ -74,7 +74,7 @@ public enum PMKind {
             let expected = PMRules.meterBase(of: awaiting, in: context)
             guard base == expected else {
                 throw .invalidField(record: plan.id, field: "meter base",
-                                    reason: "a meter plan counts from the meter's latest reading at approval (\(expected.map(EquipmentKind.number) ?? "none"))")
+                                    reason: "a meter plan counts from the meter's latest reading at approval (\(expected.map(CanonicalJSON.number) ?? "none"))")
             }
         },
         apply: { before, base, signing throws(DocumentsError) in

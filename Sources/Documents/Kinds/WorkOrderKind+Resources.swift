@@ -31,7 +31,7 @@ extension WorkOrderKind {
 
     public static let labour = RecordEvent<WorkOrder, LabourEntry>(
         "labour", meaning: .execution, permission: nil, action: "record labour on jobs",
-        summary: { id, labour, _ in "Labour on \(id): \(labour.user) \(EquipmentKind.number(labour.hours)) h" },
+        summary: { id, labour, _ in "Labour on \(id): \(labour.user) \(CanonicalJSON.number(labour.hours)) h" },
         input: { before, written, _ in added(before?.labour, written.labour).map { LabourEntry(user: $0.user, hours: $0.hours) } },
         check: { before, labour, context, signing throws(DocumentsError) in
             let order = try recordable(before)
@@ -50,7 +50,7 @@ extension WorkOrderKind {
 
     public static let part = RecordEvent<WorkOrder, PartEntry>(
         "part", meaning: .execution, permission: nil, action: "record parts used on jobs",
-        summary: { id, part, _ in "Part on \(id): \(EquipmentKind.number(part.quantity)) x \(part.number)" },
+        summary: { id, part, _ in "Part on \(id): \(CanonicalJSON.number(part.quantity)) x \(part.number)" },
         input: { before, written, _ in
             added(before?.parts, written.parts).map { PartEntry(number: $0.number, description: $0.description, quantity: $0.quantity, lot: $0.lot) }
         },

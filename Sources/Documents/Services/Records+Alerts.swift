@@ -20,14 +20,7 @@ extension Records {
 
     /// Every alert, oldest first; only those not yet acknowledged when `open` is true.
     public func alerts(open: Bool) throws(DocumentsError) -> [Alert] {
-        guard let head = try head() else { return [] }
-        var found: [Alert] = []
-        for (id, kind) in try records(of: .alert, at: head) {
-            if let alert = try record(Alert.self, kind: kind, id: id, at: head), !open || alert.acknowledgedBy == nil {
-                found.append(alert)
-            }
-        }
-        return found
+        try all(Alert.self, of: .alert).filter { !open || $0.acknowledgedBy == nil }
     }
 
     /// The system, as the signer of automatic acts (locks, alerts).
