@@ -159,6 +159,7 @@ import Testing
         case .check: try closeWithoutReview()
         case .result: try stepWithOtherTime()
         case .revision: try wrongRevisionTrailer()
+        case .companions: try cancelThatAlsoMovesEquipment()
         }
     }
 

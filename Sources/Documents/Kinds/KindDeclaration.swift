@@ -43,6 +43,9 @@ public struct EventRefusal: Sendable, Equatable, CustomStringConvertible {
         case result
         /// The act's `Revision` trailer is not the record's revision.
         case revision
+        /// The act changed other records than those its event writes with its own, or wrote them
+        /// differently.
+        case companions = "other records"
     }
 
     public let record: String
@@ -61,8 +64,10 @@ public protocol DeclaredKind: Sendable {
     /// Fields named in the kind's own words.
     var labels: [String: String] { get }
     /// Why `act`, which names `event` of this kind, would have been refused; nil when the record
-    /// it wrote (`written`, from `before`) is exactly what the event gives.
-    func refusal(event: String, act: ActInfo, before: Data?, written: Data, bodies: Bodies,
+    /// it wrote (`written`, from `before`) is exactly what the event gives, and `others` (the
+    /// other files the act changed, by path, with their contents after it; nil: removed) exactly
+    /// the other records it writes.
+    func refusal(event: String, act: ActInfo, before: Data?, written: Data, bodies: Bodies, others: [String: Data?],
                  context: any RecordContext, skipping: Set<EventRefusal.Rule>) -> EventRefusal?
 }
 
@@ -72,7 +77,8 @@ extension KindDeclaration: DeclaredKind {
     /// `skipping` names rules to leave out: always empty in verify; tests switch each rule off in
     /// turn to show that it is the one refusing its forged act.
     public func refusal(event name: String, act: ActInfo, before data: Data?, written: Data, bodies: Bodies,
-                        context: any RecordContext, skipping: Set<EventRefusal.Rule> = []) -> EventRefusal? {
+                        others: [String: Data?] = [:], context: any RecordContext,
+                        skipping: Set<EventRefusal.Rule> = []) -> EventRefusal? {
         func refuse(_ rule: EventRefusal.Rule, _ reason: String) -> EventRefusal? {
             skipping.contains(rule) ? nil : EventRefusal(record: act.record, event: name, rule: rule, reason: reason)
         }
@@ -111,20 +117,38 @@ extension KindDeclaration: DeclaredKind {
                 if let refusal = refuse(.permission, error.description) { return refusal }
             }
         }
-        let expected: Record?
+        let expected: Replayed<Record>?
         do {
             expected = try event.expected(before, stored, bodies, context, Signing(user: act.signer, at: act.time, in: context.policy.zone),
                                           !skipping.contains(.check), Version.admits(act.trailers.softwareVersion))
         } catch {
             return refuse(.check, error.description)
         }
-        if expected != stored, let refusal = refuse(.result, "\(act.record) as written differs from what \(name) gives") {
+        if expected?.record != stored, let refusal = refuse(.result, "\(act.record) as written differs from what \(name) gives") {
             return refusal
         }
-        let revision = revision(expected ?? stored)
+        if let problem = Self.mismatch(others, expected?.companions ?? []), let refusal = refuse(.companions, problem) {
+            return refusal
+        }
+        let revision = revision(expected?.record ?? stored)
         if act.revision != revision,
            let refusal = refuse(.revision, "the act says revision \(act.revision.map(String.init) ?? "none"), the record is at \(revision.map(String.init) ?? "none")") {
             return refusal
+        }
+        return nil
+    }
+}
+
+extension KindDeclaration {
+    /// Why the other files an act changed are not exactly the records its event writes with its own.
+    static func mismatch(_ others: [String: Data?], _ companions: [Companion]) -> String? {
+        let expected = Dictionary(companions.map { ($0.path, $0.data) }, uniquingKeysWith: { first, _ in first })
+        for path in others.keys.sorted() where expected[path] == nil {
+            return "the act also changed \(path), which its event does not write"
+        }
+        for (path, data) in expected.sorted(by: { $0.key < $1.key }) {
+            guard let written = others[path] else { return "the event writes \(path) too, but the act did not change it" }
+            guard written == data else { return "\(path) as written differs from what the event gives" }
         }
         return nil
     }

@@ -87,6 +87,8 @@ public enum PMKind {
             plan.approvedBy = signing.user
             plan.approvedAt = signing.time
             plan.meterBase = base
+            // A meter plan counts from the base of the revision now in force.
+            plan.schedule?.base = nil
             plan.revision += 1
             return plan
         })
@@ -112,7 +114,7 @@ public enum PMKind {
         })
 
     public static let declaration = KindDeclaration<PMPlan>(
-        kind: .pm, events: [add.replayable, revise.replayable, approve.replayable, retire.replayable], revision: \.revision,
+        kind: .pm, events: [add.replayable, revise.replayable, approve.replayable, retire.replayable, rearm.replayable], revision: \.revision,
         labels: ["definition.trigger.every": "interval", "definition.trigger.from": "first due date",
                  "definition.graceBefore": "grace days before", "definition.graceAfter": "grace days after"])
 

@@ -46,6 +46,12 @@ public struct RecordEvent<Record: Sendable, Input: Sendable>: Sendable {
     let admit: @Sendable (_ before: Record?, Input) throws(DocumentsError) -> Void
     /// The record after the event: a pure function of the record before, the input and the signing.
     let apply: @Sendable (_ before: Record?, Input, Signing) throws(DocumentsError) -> Record
+    /// Other records the act writes with this one, from the input and the records it is built on
+    /// (a generated job advances its plan's schedule in the same act); never from the signing
+    /// time, so that an act rebuilt on a newer head writes them unchanged.
+    /// Verify requires the act to change exactly these files besides the record's own, each with
+    /// exactly these contents; an event that declares none may change nothing else.
+    let companions: @Sendable (Input, any RecordContext) throws(DocumentsError) -> [Companion]
 
     public init(_ name: String, meaning: Meaning, permission: Permission?, action: String, creates: Bool = false,
                 pinned: Bool = false, duringPasswordChange: Bool = false,
@@ -56,7 +62,8 @@ public struct RecordEvent<Record: Sendable, Input: Sendable>: Sendable {
                 check: @escaping @Sendable (_ before: Record?, Input, any RecordContext, Signing) throws(DocumentsError) -> Void
                     = { _, _, _, _ in },
                 admit: @escaping @Sendable (_ before: Record?, Input) throws(DocumentsError) -> Void = { _, _ in },
-                apply: @escaping @Sendable (_ before: Record?, Input, Signing) throws(DocumentsError) -> Record) {
+                apply: @escaping @Sendable (_ before: Record?, Input, Signing) throws(DocumentsError) -> Record,
+                companions: @escaping @Sendable (Input, any RecordContext) throws(DocumentsError) -> [Companion] = { _, _ in [] }) {
         self.name = name
         self.meaning = meaning
         self.permission = permission
@@ -71,6 +78,7 @@ public struct RecordEvent<Record: Sendable, Input: Sendable>: Sendable {
         self.check = check
         self.admit = admit
         self.apply = apply
+        self.companions = companions
     }
 
     /// The event's checks (those verify replays, then `admit`) and change, for a request: the
@@ -91,7 +99,7 @@ public struct RecordEvent<Record: Sendable, Input: Sendable>: Sendable {
             guard (body(input) ?? bodies.before) == bodies.after else { return nil }
             if checking { try check(before, input, context, signing) }
             if checking, admitting { try admit(before, input) }
-            return try apply(before, input, signing)
+            return Replayed(record: try apply(before, input, signing), companions: try companions(input, context))
         }
     }
 }
@@ -108,7 +116,28 @@ public struct ReplayableEvent<Record: Sendable>: Sendable {
     /// `checking` false leaves out the cross-record checks (only to show in tests that they matter);
     /// `admitting` adds the rules on new input, for acts signed by a release that applied them.
     let expected: @Sendable (_ before: Record?, _ written: Record, _ bodies: Bodies, any RecordContext, Signing, _ checking: Bool,
-                             _ admitting: Bool) throws(DocumentsError) -> Record?
+                             _ admitting: Bool) throws(DocumentsError) -> Replayed<Record>?
+}
+
+/// What an event gives on replay: its record, and the other records it writes with it.
+public struct Replayed<Record: Sendable>: Sendable {
+    public let record: Record
+    public let companions: [Companion]
+}
+
+/// Another record that an act writes beside the one it is about: its kind, ID and canonical JSON.
+public struct Companion: Sendable, Equatable {
+    public let kind: RecordKind
+    public let id: String
+    public let data: Data
+
+    /// `value` as the record `id` of `kind`, checked against the kind's schema like any record.
+    static func record<T: Encodable>(_ value: T, kind: RecordKind, id: String) throws(DocumentsError) -> Companion {
+        Companion(kind: kind, id: id, data: try Records.encode(value, kind: kind, record: id))
+    }
+
+    /// Where it is stored.
+    var path: String { (try? RecordID.path(kind: kind, id: id)) ?? id }
 }
 
 /// The file beside a record (an SOP's markdown) before and after an act; nil where there is none.

@@ -21,15 +21,35 @@ extension Records {
         // Roles as they stand at the head the act is built on, not as they were at sign-in.
         let signer = context.account(session.account.id) ?? session.account
         if let permission = event.permission { try context.policy.require(permission, of: signer, to: event.action) }
+        // A session held open past the password's age signs nothing verify would refuse.
+        let maxAge = Double(context.policy.passwordMaxAgeDays) * 86_400
+        if !event.duringPasswordChange, signer.id != Signer.systemPrincipal, let set = Timestamp.parse(signer.passwordSetAt),
+           now.timeIntervalSince(set) > maxAge {
+            throw .passwordChangeRequired(user: signer.id, why: "the password is older than \(context.policy.passwordMaxAgeDays) days")
+        }
         let before = try record(Record.self, kind: kind, id: id, at: basedOn)
+        var act = try prepare(event, of: declaration, id: id, input: input, before: before, reason: reason, user: session.account.id,
+                              context: context, guards: try Self.guards(for: session))
+        act.pinnedToBase = event.pinned
+        try sign(act, by: session.signer, basedOn: basedOn, session: session)
+        guard let stored = try record(Record.self, kind: kind, id: id) else { throw .notFound(record: id) }
+        return stored
+    }
+
+    /// The act of `event` on the record `id` (`before`: as it stands in `context`), signed by
+    /// `user`, not yet signed: the event's checks against `context`, the record it gives, the
+    /// files it writes and the files the decision rests on (`guards` and the event's own).
+    func prepare<Record, Input>(_ event: RecordEvent<Record, Input>, of declaration: KindDeclaration<Record>, id: String,
+                                input: Input, before: Record?, reason: String, user: String, context: any RecordContext,
+                                guards: [RecordPath]) throws(DocumentsError) -> Act {
+        let kind = declaration.kind
         if event.creates, before != nil { throw .alreadyExists(record: "\(kind.noun) \(id)") }
         if !event.creates, before == nil { throw .notFound(record: id) }
         let zone = context.policy.zone
-        let preview = try event.perform(before, input, context, Signing(user: session.account.id, at: now, in: zone))
+        let preview = try event.perform(before, input, context, Signing(user: user, at: now, in: zone))
         _ = try Self.encode(preview, kind: kind, record: id)
-        var guards = try Self.guards(for: session)
+        var guards = guards
         for (other, otherID) in event.rests(input) { guards.append(try Self.path(kind: other, id: otherID)) }
-        let user = session.account.id
         let body = event.body(input)
         var paths = [try Self.path(kind: kind, id: id)]
         if body != nil {
@@ -38,16 +58,17 @@ extension Records {
             }
             do { paths.append(try RecordPath(bodyPath)) } catch { throw .ledger(error) }
         }
-        var act = Act(record: id, revision: declaration.revision(preview), meaning: event.meaning,
+        // Other records written with this one: a function of the input and the records at the head.
+        let companions = try event.companions(input, context)
+        for other in companions { paths.append(try Self.path(kind: other.kind, id: other.id)) }
+        let others = companions.map(\.data)
+        let act = Act(record: id, revision: declaration.revision(preview), meaning: event.meaning,
                       event: declaration.trailer(of: event), reason: reason, summary: event.summary(id, input, preview),
                       paths: paths, guards: guards) { at in
             [try Self.encode(try event.apply(before, input, Signing(user: user, at: at, in: zone)), kind: kind, record: id)]
-                + (body.map { [$0] } ?? [])
+                + (body.map { [$0] } ?? []) + others
         }
-        act.pinnedToBase = event.pinned
-        try sign(act, by: session.signer, basedOn: basedOn, session: session)
-        guard let stored = try record(Record.self, kind: kind, id: id) else { throw .notFound(record: id) }
-        return stored
+        return act
     }
 }
 

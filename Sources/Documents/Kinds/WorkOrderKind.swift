@@ -99,7 +99,11 @@ public enum WorkOrderKind {
         summary: { id, start, _ in "Start \(id) on \(start.bound.id) revision \(start.bound.revision)" },
         input: { _, written, _ in written.boundSOP.map { Start(bound: $0, steps: written.steps.map(\.text)) } },
         rests: { [(.sop, $0.bound.id)] },
-        check: { _, start, context, signing throws(DocumentsError) in
+        check: { before, start, context, signing throws(DocumentsError) in
+            if let order = before, order.assignee == nil, let role = order.assigneeRole,
+               context.account(signing.user)?.roles.contains(role) != true {
+                throw .notPermitted(user: signing.user, action: "start \(order.id)", reason: "it is assigned to the \(role.rawValue) role")
+            }
             let bound = start.bound
             guard let sop = context.record(SOP.self, kind: .sop, id: bound.id), !sop.isRetired,
                   let effective = sop.effectiveRevision(today: signing.day) else {
@@ -143,7 +147,7 @@ public enum WorkOrderKind {
 
     public static let declaration = KindDeclaration<WorkOrder>(
         kind: .workOrder,
-        events: [create.replayable, start.replayable, step.replayable, labour.replayable, part.replayable, complete.replayable,
+        events: [create.replayable, generate.replayable, start.replayable, step.replayable, labour.replayable, part.replayable, complete.replayable,
                  review.replayable, close.replayable, cancel.replayable],
         revision: \.revision,
         labels: ["boundSOP.id": "SOP followed", "boundSOP.revision": "SOP revision followed",

@@ -105,8 +105,29 @@ public struct PMPlan: Codable, Sendable, Equatable {
     public var meterBase: Double?
     public var retiredBy: String?
     public var retiredAt: String?
-    /// 1 at creation, +1 per act.
+    /// What generation has done so far; nil until the plan first generates anything.
+    public var schedule: Schedule?
+    /// 1 at creation, +1 per act of a person (generation advances `schedule` only).
     public var revision: Int
+
+    /// What generation has done so far: written by the system with each job it generates, in the
+    /// same act, so that no occurrence is ever generated twice.
+    public struct Schedule: Codable, Sendable, Equatable {
+        /// Occurrences generated so far; the next is numbered one more.
+        public var generated: Int
+        /// The job of the last occurrence, and its due date.
+        public var lastOrder: String?
+        public var lastDue: String?
+        /// Meter plans: the reading the next occurrence counts from, once one was generated
+        /// (before that, and after each approval, `meterBase`).
+        public var base: Double?
+        /// Condition plans: false from a crossing until a reading back inside the threshold.
+        public var armed: Bool?
+        /// Condition plans: the time of the reading that last triggered or re-armed the plan.
+        public var readingAt: String?
+
+        public init(generated: Int = 0) { self.generated = generated }
+    }
 
     public init(id: String, definition: Definition, draftedBy: String, draftedAt: String) {
         self.id = id

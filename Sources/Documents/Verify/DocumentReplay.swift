@@ -57,7 +57,10 @@ public final class DocumentReplay: ActReplay {
               }), let (json, body) = files(kind) else {
             return "the act changed \(first), which belongs to no record kind that \(act.record) could own"
         }
-        for file in changed where file.path != json && file.path != body {
+        // Files of other records: only a declared event may write them (verified below, against
+        // what the event writes with its own record).
+        let others = changed.filter { $0.path != json && $0.path != body }
+        if act.event == nil, let file = others.first {
             return "the act on \(act.record) also changed \(file.path), which does not belong to it"
         }
         if act.meaning == .auditReview, kind != .review { return "only an audit-trail review may carry the meaning audit-review" }
@@ -87,8 +90,9 @@ public final class DocumentReplay: ActReplay {
             }
             let context = TreeContext(replay: self, tree: before, act: act)
             let bodies = Bodies(before: body.flatMap(before.read), after: body.flatMap(after.read))
+            let written = Dictionary(others.map { ($0.path, $0.new.flatMap(after.blob)) }, uniquingKeysWith: { first, _ in first })
             return declared.refusal(event: event, act: act, before: touched.jsonBefore.flatMap(before.blob), written: data,
-                                    bodies: bodies, context: context, skipping: skipping)?.description
+                                    bodies: bodies, others: written, context: context, skipping: skipping)?.description
         }
         // Acts signed before events were declared carry no Event trailer: they are replayed by the
         // rules of that time, which read the event back from the act's Meaning.

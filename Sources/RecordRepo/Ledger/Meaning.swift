@@ -16,8 +16,10 @@ public enum Meaning: String, Codable, Sendable, CaseIterable {
     case securityEvent = "security-event"
     /// A person's own signed statement that their electronic signature binds them (§11.100).
     case acknowledgement
+    /// Work the system created because an approved plan called for it (`pm run`).
+    case generation
 
     /// The only meanings the system key may sign. Verification enforces this, so a stolen system
     /// key cannot approve anything or sign for a person.
-    public static let systemMeanings: Set<Meaning> = [.securityEvent]
+    public static let systemMeanings: Set<Meaning> = [.securityEvent, .generation]
 }
