@@ -6,7 +6,7 @@ extension RecRepo {
     struct PMCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "pm", abstract: "Preventive maintenance plans: drafted by a supervisor, approved by qa, by calendar, meter or condition.",
-            subcommands: [Add.self, Revise.self, Approve.self, Retire.self, ShowOne.self, ListAll.self])
+            subcommands: [Add.self, Revise.self, Approve.self, Retire.self, ShowOne.self, ListAll.self, Run.self, Compliance.self])
     }
 }
 

@@ -20,6 +20,11 @@ extension RecRepo.PMCommand {
                 rows.append(("Drafted", "\(plan.draftedAt) by \(plan.draftedBy)"))
                 if let by = plan.approvedBy { rows.append(("Approved", "\(plan.approvedAt ?? "") by \(by) (revision \(plan.approvedRevisions))")) }
                 if let base = plan.meterBase { rows.append(("Counts from", CanonicalJSON.number(base))) }
+                if let schedule = plan.schedule {
+                    rows.append(("Generated", "\(schedule.generated) occurrence(s)" + (schedule.lastOrder.map { ", the last \($0) due \(schedule.lastDue ?? "")" } ?? "")))
+                    if let base = schedule.base { rows.append(("Counts now from", CanonicalJSON.number(base))) }
+                    if let armed = schedule.armed { rows.append(("Armed", armed ? "yes" : "no: waiting for a reading back inside the threshold")) }
+                }
                 if let by = plan.retiredBy { rows.append(("Retired", "\(plan.retiredAt ?? "") by \(by)")) }
                 let width = rows.map(\.0.count).max() ?? 0
                 for (label, value) in rows { print("\(label.padding(toLength: width, withPad: " ", startingAt: 0))  \(Terminal.printable(value))") }

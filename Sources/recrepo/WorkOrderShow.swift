@@ -40,11 +40,16 @@ extension RecRepo.WorkOrderCommand {
             rows += [
                 ("Work order", order.id), ("Title", order.title), ("Status", order.status.rawValue),
                 ("Equipment", order.equipment), ("SOP", order.boundSOP.map { "\($0.id) revision \($0.revision) (commit \($0.commit))" } ?? order.sop),
-                ("Assigned to", order.assignee ?? "nobody yet"), ("Created", "\(order.createdAt) by \(order.createdBy)"),
+                ("Assigned to", order.assignee ?? order.assigneeRole.map { "anyone with the role \($0.rawValue)" } ?? "nobody yet"), ("Created", "\(order.createdAt) by \(order.createdBy)"),
             ]
             if let type = order.type { rows.append(("Type", type.rawValue + (order.repair == true ? " (repair that returns the equipment to service)" : ""))) }
             if let priority = order.priority { rows.append(("Priority", priority.rawValue)) }
             if let due = order.due { rows.append(("Due", due)) }
+            if let occurrence = order.occurrence {
+                let reading = occurrence.reading.map { ", triggered by the reading \(CanonicalJSON.number($0)) at \(occurrence.readingAt ?? "?")" } ?? ""
+                rows.append(("Plan", "\(occurrence.plan) occurrence \(occurrence.number), window \(occurrence.opens) to the end of \(occurrence.closes)"
+                             + ", next due \(occurrence.nextDue)\(reading)"))
+            }
             for entry in order.labour ?? [] {
                 rows.append(("Labour", "\(entry.user) \(CanonicalJSON.number(entry.hours)) h (recorded by \(entry.by) at \(entry.at))"))
             }

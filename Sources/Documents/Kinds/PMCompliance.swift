@@ -51,9 +51,9 @@ public struct OccurrenceLine: Sendable, Equatable, Codable {
     public let classification: OccurrenceClass
 
     /// `order`'s occurrence as it stands on `today`; nil for a job no plan generated.
-    public init?(_ order: WorkOrder, today: Day, zone: TimeZone) {
+    public init?(_ order: WorkOrder, today: Day) {
         guard let occurrence = order.occurrence else { return nil }
-        let completed = order.completedAt.flatMap(Timestamp.parse).map { Day(of: $0, in: zone) }
+        let completed = occurrence.completed.flatMap { Day.exists($0) ? Day(checked: $0) : nil }
         let cancelled = order.status == .cancelled
         self.order = order.id
         plan = occurrence.plan

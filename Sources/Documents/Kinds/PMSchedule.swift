@@ -124,8 +124,8 @@ public enum PMSchedule {
                                     today: Day) -> Day? {
         let missedFrom = add(trigger, to: last)
         let job = order.flatMap { context.record(WorkOrder.self, kind: .workOrder, id: $0) }
-        if let completed = job?.completedAt.flatMap(Timestamp.parse) {
-            return add(trigger, to: Day(of: completed, in: context.policy.zone))
+        if let completed = job?.occurrence?.completed, Day.exists(completed) {
+            return add(trigger, to: Day(checked: completed))
         }
         if job?.status == .cancelled || today >= missedFrom { return missedFrom }
         return nil

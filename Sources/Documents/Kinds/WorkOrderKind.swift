@@ -139,7 +139,17 @@ public enum WorkOrderKind {
             try existing(before).applying(.signStep(number: step.number, by: signing.user, note: step.note, at: signing.time))
         })
 
-    public static let complete = simple("complete", .completion, .woExecute, "complete jobs") { .complete(by: $0.user, at: $0.time) }
+    /// A generated job also keeps the day it was completed in the plant's time zone: the day its
+    /// occurrence is classified by.
+    public static let complete = RecordEvent<WorkOrder, Void>(
+        "complete", meaning: .completion, permission: .woExecute, action: "complete jobs",
+        summary: { id, _, _ in "Complete \(id)" },
+        input: { _, _, _ in () },
+        apply: { before, _, signing throws(DocumentsError) in
+            var order = try existing(before).applying(.complete(by: signing.user, at: signing.time))
+            order.occurrence?.completed = signing.day
+            return order
+        })
     public static let review = simple("review", .review, .woReview, "review jobs") { .review(by: $0.user, at: $0.time) }
     public static let close = simple("close", .approval, .woClose, "close jobs") { .close(by: $0.user, at: $0.time) }
     /// Ends a job that is open or in progress without doing it; the reason says why.

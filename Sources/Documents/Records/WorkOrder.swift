@@ -153,6 +153,8 @@ public struct WorkOrder: Codable, Sendable, Equatable {
         /// Meter and condition plans: the reading that triggered it.
         public var reading: Double?
         public var readingAt: String?
+        /// The day the job was completed, in the plant's time zone (set by `wo complete`).
+        public var completed: String?
 
         public init(plan: String, number: Int, due: String, opens: String, closes: String, nextDue: String,
                     reading: Double? = nil, readingAt: String? = nil) {

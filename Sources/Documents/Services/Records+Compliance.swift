@@ -36,7 +36,7 @@ extension Records {
         let today = Day(of: now, in: zone)
         let departments = Dictionary(try all(Equipment.self, of: .equipment).map { ($0.id, $0.department) },
                                      uniquingKeysWith: { first, _ in first })
-        let lines = try all(WorkOrder.self, of: .workOrder).compactMap { OccurrenceLine($0, today: today, zone: zone) }
+        let lines = try all(WorkOrder.self, of: .workOrder).compactMap { OccurrenceLine($0, today: today) }
             .filter { filter.admits($0, department: departments[$0.equipment] ?? nil) }
         return ComplianceReport(from: filter.from?.text, to: filter.to?.text, today: today.text, occurrences: lines)
     }
