@@ -14,11 +14,12 @@ import GRDB
 /// - `changes`: one row per record each act changed, keyed by record ID then `seq`: the key of
 ///   `revisions(of:)` and of the record filter. `fields` lists the field changes (`ChangeList`);
 ///   the act's commit, signer and time are joined from `acts` by `seq`.
-/// - `records`: each record as of the last indexed act, keyed by kind and ID.
+/// - `records`: each record as of the last indexed act, keyed by kind and ID, with the columns
+///   lists and reports filter on (a work order's assignee, due date, plan and window among them).
 enum IndexSchema {
     /// Raised whenever a table, an index or the meaning of a column changes: an index file of
     /// another version is dropped and built again.
-    static let version = 5
+    static let version = 6
 
     /// Tables in the order digests and checks visit them, with the columns that order their rows.
     static let tables: [(name: String, key: [String])] = [
@@ -35,6 +36,9 @@ enum IndexSchema {
         CREATE INDEX IF NOT EXISTS acts_by_equipment ON acts(equipment);
         """
     static let indexNames = ["acts_by_commit", "acts_by_time", "acts_by_signer", "acts_by_equipment"]
+
+    /// The columns of `records` a work order's `JobColumns` fill, in order.
+    static let jobColumns = ["title", "assignee", "due", "type", "plan", "occurrence", "closes", "next_due", "completed"]
 
     static let tablesSQL = """
         CREATE TABLE meta (
@@ -73,6 +77,15 @@ enum IndexSchema {
             status TEXT,
             equipment TEXT,
             department TEXT,
+            title TEXT,
+            assignee TEXT,
+            due TEXT,
+            type TEXT,
+            plan TEXT,
+            occurrence INTEGER,
+            closes TEXT,
+            next_due TEXT,
+            completed TEXT,
             PRIMARY KEY (kind, id)) WITHOUT ROWID;
         """
 

@@ -1,4 +1,5 @@
 import Documents
+import GRDB
 
 /// Which record a file of the tree belongs to, read from its path alone:
 /// `wo/0000/01/WO-000123.json` is the JSON of work order `WO-000123` (kind `wo`),
@@ -43,6 +44,8 @@ struct RecordSummary: Sendable {
     var status: String?
     var equipment: String?
     var department: String?
+    /// A work order's queue and schedule facts (nil for every other kind).
+    var job = JobColumns()
 
     /// Reads `status` (for an SOP: its latest revision's), `equipment` (an equipment record is its
     /// own equipment) and `department` from the top level of a record.
@@ -60,6 +63,41 @@ struct RecordSummary: Sendable {
             self.equipment = equipment
         }
         if case .string(let department)? = fields["department"] { self.department = department }
+        if kind == RecordKind.workOrder.rawValue { job = JobColumns(fields) }
+    }
+}
+
+/// The columns of `records` that a technician's queue (`wo list`) and PM compliance are answered
+/// from: a work order's title, assignee (a user, or `@role` for a job any holder of the role may
+/// take), due date and type, and for a generated job its plan, occurrence, window end, next due
+/// date and completion day.
+struct JobColumns: Sendable, Equatable {
+    var title, assignee, due, type, plan, closes, nextDue, completed: String?
+    var occurrence: Int?
+
+    init() {}
+
+    init(_ fields: [String: JSONValue]) {
+        func text(_ value: JSONValue?) -> String? {
+            if case .string(let text)? = value { return text }
+            return nil
+        }
+        title = text(fields["title"])
+        assignee = text(fields["assignee"]) ?? text(fields["assigneeRole"]).map { "@" + $0 }
+        due = text(fields["due"])
+        type = text(fields["type"])
+        guard case .object(let occurrence)? = fields["occurrence"] else { return }
+        plan = text(occurrence["plan"])
+        closes = text(occurrence["closes"])
+        nextDue = text(occurrence["nextDue"])
+        completed = text(occurrence["completed"])
+        if case .integer(let number)? = occurrence["number"] { self.occurrence = Int(number) }
+    }
+
+    /// In the order of `IndexSchema.jobColumns`.
+    var values: [DatabaseValue] {
+        [title.databaseValue, assignee.databaseValue, due.databaseValue, type.databaseValue, plan.databaseValue,
+         occurrence.databaseValue, closes.databaseValue, nextDue.databaseValue, completed.databaseValue]
     }
 }
 

@@ -27,6 +27,9 @@ struct RecordKey: Hashable {
 /// Changes the table row by row, mirroring the equipment and department in memory as it writes
 /// them (read from the table on first use otherwise).
 final class SQLRecordTable: RecordTable {
+    /// `, title, assignee, …`: the job columns after the others in a column list.
+    static let jobList = IndexSchema.jobColumns.map { ", " + $0 }.joined()
+
     private let db: Database
     private let upsert, updateBody, delete, lookup: Statement
     /// Each record's placement as the table holds it now, once known; nil for a record with no row.
@@ -35,11 +38,11 @@ final class SQLRecordTable: RecordTable {
     init(db: Database) throws {
         self.db = db
         upsert = try db.cachedStatement(sql: """
-            INSERT INTO records (kind, id, path, blob, body_blob, last_seq, commit_id, status, equipment, department)
-            VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)
+            INSERT INTO records (kind, id, path, blob, body_blob, last_seq, commit_id, status, equipment, department\(Self.jobList))
+            VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?\(String(repeating: ", ?", count: IndexSchema.jobColumns.count)))
             ON CONFLICT (kind, id) DO UPDATE SET path = excluded.path, blob = excluded.blob, last_seq = excluded.last_seq,
                 commit_id = excluded.commit_id, status = excluded.status, equipment = excluded.equipment,
-                department = excluded.department
+                department = excluded.department\(IndexSchema.jobColumns.map { ", \($0) = excluded.\($0)" }.joined())
             """)
         updateBody = try db.cachedStatement(sql: "UPDATE records SET body_blob = ?, last_seq = ?, commit_id = ? WHERE kind = ? AND id = ?")
         delete = try db.cachedStatement(sql: "DELETE FROM records WHERE kind = ? AND id = ?")
@@ -51,9 +54,9 @@ final class SQLRecordTable: RecordTable {
         if let json = record.json {
             let summary = json.summary
             if let blob = json.blob {
-                try upsert.run(db, record.kind.databaseValue, record.id.databaseValue, json.path.databaseValue, blob.databaseValue,
-                               seq.databaseValue, commit.databaseValue, summary.status.databaseValue,
-                               summary.equipment.databaseValue, summary.department.databaseValue)
+                try upsert.run(db, [record.kind.databaseValue, record.id.databaseValue, json.path.databaseValue, blob.databaseValue,
+                                    seq.databaseValue, commit.databaseValue, summary.status.databaseValue,
+                                    summary.equipment.databaseValue, summary.department.databaseValue] + summary.job.values)
                 placements.updateValue(RecordPlacement(equipment: summary.equipment, department: summary.department), forKey: key)
             } else {
                 try delete.run(db, record.kind.databaseValue, record.id.databaseValue)
@@ -91,6 +94,7 @@ final class MemoryRecordTable: RecordTable {
         var lastSeq: Int
         var commit: String
         var status, equipment, department: String?
+        var job: JobColumns
     }
 
     /// How many changed records wait before they are written.
@@ -117,7 +121,8 @@ final class MemoryRecordTable: RecordTable {
             if let blob = json.blob {
                 let summary = json.summary
                 rows[key] = Columns(path: json.path, blob: blob, bodyBlob: rows[key]?.bodyBlob, lastSeq: seq, commit: commit,
-                                    status: summary.status, equipment: summary.equipment, department: summary.department)
+                                    status: summary.status, equipment: summary.equipment, department: summary.department,
+                                    job: summary.job)
             } else {
                 rows[key] = nil
             }
@@ -151,12 +156,12 @@ final class MemoryRecordTable: RecordTable {
     private func write() throws {
         guard !changed.isEmpty else { return }
         var batch = try RowBatch(db, insert: """
-            INSERT OR ROLLBACK INTO records (kind, id, path, blob, body_blob, last_seq, commit_id, status, equipment, department)
+            INSERT OR ROLLBACK INTO records (kind, id, path, blob, body_blob, last_seq, commit_id, status, equipment, department\(SQLRecordTable.jobList))
             VALUES
-            """, columns: 10)
+            """, columns: 10 + IndexSchema.jobColumns.count)
         let update = try db.cachedStatement(sql: """
             UPDATE records SET path = ?, blob = ?, body_blob = ?, last_seq = ?, commit_id = ?, status = ?, equipment = ?,
-                department = ? WHERE kind = ? AND id = ?
+                department = ?\(IndexSchema.jobColumns.map { ", \($0) = ?" }.joined()) WHERE kind = ? AND id = ?
             """)
         let delete = try db.cachedStatement(sql: "DELETE FROM records WHERE kind = ? AND id = ?")
         // In the table's key order (SQLite compares text bytewise), so that the writes go page by page.
@@ -167,14 +172,14 @@ final class MemoryRecordTable: RecordTable {
                 continue
             }
             if stored.insert(key).inserted {
-                try batch.add(key.kind.databaseValue, key.id.databaseValue, row.path.databaseValue, row.blob.databaseValue,
-                              row.bodyBlob.databaseValue, row.lastSeq.databaseValue, row.commit.databaseValue,
-                              row.status.databaseValue, row.equipment.databaseValue, row.department.databaseValue)
+                try batch.add([key.kind.databaseValue, key.id.databaseValue, row.path.databaseValue, row.blob.databaseValue,
+                               row.bodyBlob.databaseValue, row.lastSeq.databaseValue, row.commit.databaseValue,
+                               row.status.databaseValue, row.equipment.databaseValue, row.department.databaseValue] + row.job.values)
             } else {
-                try update.run(db, row.path.databaseValue, row.blob.databaseValue, row.bodyBlob.databaseValue,
-                               row.lastSeq.databaseValue, row.commit.databaseValue, row.status.databaseValue,
-                               row.equipment.databaseValue, row.department.databaseValue, key.kind.databaseValue,
-                               key.id.databaseValue)
+                try update.run(db, [row.path.databaseValue, row.blob.databaseValue, row.bodyBlob.databaseValue,
+                                    row.lastSeq.databaseValue, row.commit.databaseValue, row.status.databaseValue,
+                                    row.equipment.databaseValue, row.department.databaseValue] + row.job.values
+                                    + [key.kind.databaseValue, key.id.databaseValue])
             }
         }
         try batch.flush()

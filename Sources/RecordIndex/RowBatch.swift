@@ -23,7 +23,9 @@ struct RowBatch {
         size = max(1, min(999, db.maximumStatementArgumentCount) / columns)
     }
 
-    mutating func add(_ row: DatabaseValue...) throws {
+    mutating func add(_ row: DatabaseValue...) throws { try add(row) }
+
+    mutating func add(_ row: [DatabaseValue]) throws {
         values.append(contentsOf: row)
         if values.count == size * columns { try flush() }
     }

@@ -59,6 +59,11 @@ extension Statement {
 
     /// Binds `values` and runs the statement (a write).
     func run(_ db: Database, _ values: DatabaseValue...) throws {
+        try run(db, values)
+    }
+
+    /// Binds `values` and runs the statement (a write).
+    func run(_ db: Database, _ values: [DatabaseValue]) throws {
         _ = try step(db, values) { _ in () }
     }
 

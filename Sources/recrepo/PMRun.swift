@@ -1,6 +1,7 @@
 import ArgumentParser
 import Documents
 import Foundation
+import RecordIndex
 
 extension RecRepo.PMCommand {
     struct Run: ParsableCommand {
@@ -81,7 +82,8 @@ extension RecRepo.PMCommand {
             let filter = ComplianceFilter(from: try from.map { t throws(DocumentsError) in try Day(parsing: t, field: "--from", record: "pm compliance") },
                                           to: try to.map { t throws(DocumentsError) in try Day(parsing: t, field: "--to", record: "pm compliance") },
                                           equipment: equipment, department: department, plan: plan)
-            let report = try records.compliance(filter)
+            // From the index (brought up to date first; built again from git when missing).
+            let report = try updatedIndex(records).compliance(filter, today: try records.today())
             let table = Table(title: "Occurrences", header: ["due", "plan", "occurrence", "job", "equipment", "window ends", "next due", "completed", "class"],
                               rows: report.occurrences.map { [$0.due, $0.plan, String($0.number), $0.order, $0.equipment, $0.closes, $0.nextDue,
                                                               $0.cancelled ? "cancelled" : ($0.completed ?? ""), $0.classification.word] })

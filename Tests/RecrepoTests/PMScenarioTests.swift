@@ -1,5 +1,6 @@
 @testable import Documents
 import Foundation
+import RecordIndex
 @testable import RecordRepo
 import Testing
 
@@ -144,6 +145,16 @@ import Testing
         #expect(january.rate == 0.25)
         let plan = try records.compliance(ComplianceFilter(plan: scenario.plans["meter"]))
         #expect(plan.occurrences.map(\.classification) == [.onTime, .late, .missed, .open])
+
+        // The index answers with the same figures, and so does an index built again from nothing.
+        let index = try RecordIndex.open(for: records)
+        _ = try index.update()
+        #expect(try index.compliance(ComplianceFilter(), today: try records.today()) == report)
+        #expect(try index.compliance(ComplianceFilter(from: january.from.flatMap { try? Day(parsing: $0, field: "f", record: "t") },
+                                                      to: january.to.flatMap { try? Day(parsing: $0, field: "t", record: "t") }),
+                                     today: try records.today()) == january)
+        _ = try index.rebuild()
+        #expect(try index.compliance(ComplianceFilter(department: "Sterile"), today: try records.today()) == report)
 
         // Running again the same day generates nothing.
         let head = try records.head()

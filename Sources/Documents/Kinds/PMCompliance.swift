@@ -25,7 +25,11 @@ public enum OccurrenceClass: String, Sendable, CaseIterable, Codable {
     /// completed) or cancelled. Days are whole days of the plant's time zone: a window ends at the
     /// end of its last day.
     public static func of(_ occurrence: WorkOrder.Occurrence, completed: Day?, cancelled: Bool, today: Day) -> OccurrenceClass {
-        let closes = occurrence.closes, nextDue = occurrence.nextDue
+        of(closes: occurrence.closes, nextDue: occurrence.nextDue, completed: completed, cancelled: cancelled, today: today)
+    }
+
+    /// The class of an occurrence whose window ends with the day `closes`.
+    public static func of(closes: String, nextDue: String, completed: Day?, cancelled: Bool, today: Day) -> OccurrenceClass {
         if cancelled { return .missed }
         if let completed {
             if completed.text <= closes { return .onTime }
@@ -49,6 +53,21 @@ public struct OccurrenceLine: Sendable, Equatable, Codable {
     public let completed: String?
     public let cancelled: Bool
     public let classification: OccurrenceClass
+
+    public init(order: String, plan: String, number: Int, equipment: String, due: String, closes: String, nextDue: String,
+                completed: String?, cancelled: Bool, today: Day) {
+        self.order = order
+        self.plan = plan
+        self.number = number
+        self.equipment = equipment
+        self.due = due
+        self.closes = closes
+        self.nextDue = nextDue
+        self.completed = completed
+        self.cancelled = cancelled
+        classification = OccurrenceClass.of(closes: closes, nextDue: nextDue, completed: completed.flatMap { Day.exists($0) ? Day(checked: $0) : nil },
+                                            cancelled: cancelled, today: today)
+    }
 
     /// `order`'s occurrence as it stands on `today`; nil for a job no plan generated.
     public init?(_ order: WorkOrder, today: Day) {

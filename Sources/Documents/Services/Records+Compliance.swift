@@ -30,10 +30,12 @@ public struct ComplianceFilter: Sendable, Equatable {
 }
 
 extension Records {
+    /// Today in the plant's time zone.
+    public func today() throws(DocumentsError) -> Day { Day(of: now, in: try policy(at: try head()).zone) }
+
     /// PM compliance as it stands now, recomputed from the jobs the plans generated.
     public func compliance(_ filter: ComplianceFilter) throws(DocumentsError) -> ComplianceReport {
-        let zone = try policy(at: try head()).zone
-        let today = Day(of: now, in: zone)
+        let today = try today()
         let departments = Dictionary(try all(Equipment.self, of: .equipment).map { ($0.id, $0.department) },
                                      uniquingKeysWith: { first, _ in first })
         let lines = try all(WorkOrder.self, of: .workOrder).compactMap { OccurrenceLine($0, today: today) }

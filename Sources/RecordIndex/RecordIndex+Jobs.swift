@@ -1,0 +1,111 @@
+import Documents
+import Foundation
+import GRDB
+
+/// A work order as the index lists it: what a queue and a compliance report need, without
+/// reading the record from git.
+public struct IndexedJob: Sendable, Equatable, Codable {
+    public let id: String
+    public let title: String?
+    public let status: String?
+    public let equipment: String?
+    /// The user it is assigned to, or `@role` for a job any holder of the role may take.
+    public let assignee: String?
+    public let due: String?
+    public let type: String?
+    public let plan: String?
+    public let occurrence: Int?
+    public let closes: String?
+    public let nextDue: String?
+    public let completed: String?
+    /// The last act that changed it.
+    public let commit: String
+
+    static let columns = "r.id, r.title, r.status, r.equipment, r.assignee, r.due, r.type, r.plan, r.occurrence, r.closes, r.next_due, r.completed, r.commit_id"
+
+    init(_ row: Row) {
+        id = row[0]; title = row[1]; status = row[2]; equipment = row[3]; assignee = row[4]; due = row[5]; type = row[6]
+        plan = row[7]; occurrence = row[8]; closes = row[9]; nextDue = row[10]; completed = row[11]; commit = row[12]
+    }
+}
+
+/// Which jobs `wo list` shows: every field set must match.
+public struct JobQuery: Sendable, Equatable {
+    /// Any of these assignees (a user ID, or `@role`).
+    public var assignees: [String]?
+    public var statuses: [String]?
+    public var type: String?
+    public var equipment: String?
+    /// Due strictly before this day.
+    public var dueBefore: String?
+    /// Not completed, closed or cancelled, and due before this day (today): overdue.
+    public var overdueOn: String?
+
+    public init(assignees: [String]? = nil, statuses: [String]? = nil, type: String? = nil, equipment: String? = nil,
+                dueBefore: String? = nil, overdueOn: String? = nil) {
+        self.assignees = assignees
+        self.statuses = statuses
+        self.type = type
+        self.equipment = equipment
+        self.dueBefore = dueBefore
+        self.overdueOn = overdueOn
+    }
+}
+
+extension RecordIndex {
+    /// The jobs `query` selects, by due date (jobs without one last), then ID.
+    public func jobs(_ query: JobQuery) throws(IndexError) -> [IndexedJob] {
+        var clauses = ["r.kind = 'wo'"]
+        var arguments: [String] = []
+        func list(_ column: String, _ values: [String]?) {
+            guard let values else { return }
+            clauses.append("\(column) IN (\(values.map { _ in "?" }.joined(separator: ", ")))")
+            arguments += values
+        }
+        list("r.assignee", query.assignees)
+        list("r.status", query.statuses)
+        if let type = query.type { clauses.append("r.type = ?"); arguments.append(type) }
+        if let equipment = query.equipment { clauses.append("r.equipment = ?"); arguments.append(equipment) }
+        if let before = query.dueBefore { clauses.append("r.due < ?"); arguments.append(before) }
+        if let today = query.overdueOn {
+            clauses.append("r.status IN ('open', 'in-progress') AND r.due < ?")
+            arguments.append(today)
+        }
+        let sql = "SELECT \(IndexedJob.columns) FROM records r WHERE \(clauses.joined(separator: " AND ")) "
+            + "ORDER BY r.due IS NULL, r.due, r.id"
+        return try read { db in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map(IndexedJob.init) }
+    }
+
+    /// The jobs plans generated whose due dates lie in the filter's range (both ends included),
+    /// on its equipment, in its department (the equipment's) or of its plan.
+    public func occurrences(_ filter: ComplianceFilter) throws(IndexError) -> [IndexedJob] {
+        var clauses = ["r.kind = 'wo'", "r.plan IS NOT NULL"]
+        var arguments: [String] = []
+        func add(_ clause: String, _ value: String?) {
+            guard let value else { return }
+            clauses.append(clause)
+            arguments.append(value)
+        }
+        add("r.due >= ?", filter.from?.text)
+        add("r.due <= ?", filter.to?.text)
+        add("r.equipment = ?", filter.equipment)
+        add("r.plan = ?", filter.plan)
+        add("r.equipment IN (SELECT id FROM records WHERE kind = 'equipment' AND department = ?)", filter.department)
+        let sql = "SELECT \(IndexedJob.columns) FROM records r WHERE \(clauses.joined(separator: " AND "))"
+        return try read { db in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map(IndexedJob.init) }
+    }
+}
+
+extension RecordIndex {
+    /// PM compliance on `today`, answered from the index: the same rule and the same figures as
+    /// `Records.compliance`, which reads the records themselves.
+    public func compliance(_ filter: ComplianceFilter, today: Day) throws(IndexError) -> ComplianceReport {
+        let lines = try occurrences(filter).compactMap { job -> OccurrenceLine? in
+            guard let plan = job.plan, let number = job.occurrence, let due = job.due, let closes = job.closes,
+                  let nextDue = job.nextDue else { return nil }
+            return OccurrenceLine(order: job.id, plan: plan, number: number, equipment: job.equipment ?? "", due: due, closes: closes,
+                                  nextDue: nextDue, completed: job.completed, cancelled: job.status == "cancelled", today: today)
+        }
+        return ComplianceReport(from: filter.from?.text, to: filter.to?.text, today: today.text, occurrences: lines)
+    }
+}
