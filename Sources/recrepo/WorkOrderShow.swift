@@ -45,6 +45,7 @@ extension RecRepo.WorkOrderCommand {
             if let type = order.type { rows.append(("Type", type.rawValue + (order.repair == true ? " (repair that returns the equipment to service)" : ""))) }
             if let priority = order.priority { rows.append(("Priority", priority.rawValue)) }
             if let due = order.due { rows.append(("Due", due)) }
+            if let request = order.request { rows.append(("Request", "accepted from \(request)")) }
             if let occurrence = order.occurrence {
                 let reading = occurrence.reading.map { ", triggered by the reading \(CanonicalJSON.number($0)) at \(occurrence.readingAt ?? "?")" } ?? ""
                 rows.append(("Plan", "\(occurrence.plan) occurrence \(occurrence.number), window \(occurrence.opens) to the end of \(occurrence.closes)"

@@ -24,6 +24,7 @@ import Testing
                           acknowledgedBy: "quinn", acknowledgedAt: Fixtures.time, revision: 2))
         case .clock: try .of(Self.incident(decided: true))
         case .pm: try .of(Self.plan(full: true))
+        case .request: try .of(Self.request(decided: true))
         case .policy:
             try .of({ () -> Policy in
                 var policy = Policy.standard
@@ -33,6 +34,21 @@ import Testing
             }())
         default: throw NoSample(kind: kind)
         }
+    }
+
+    /// A maintenance request with every field in use, or one just raised.
+    static func request(decided: Bool) -> MaintenanceRequest {
+        var request = MaintenanceRequest(id: "REQ-000001", equipment: "AC-101", title: "Door seal", description: "Steam at the door",
+                                         raisedBy: "tess", raisedAt: Fixtures.time)
+        if decided {
+            request.status = .accepted
+            request.decidedBy = "sam"
+            request.decidedAt = Fixtures.time
+            request.workOrder = "WO-000001"
+            request.declined = "kept for the sample"
+            request.revision = 2
+        }
+        return request
     }
 
     /// A PM plan with every field in use, or a fresh draft.
@@ -50,6 +66,13 @@ import Testing
         plan.meterBase = 0
         plan.retiredBy = "quinn"
         plan.retiredAt = Fixtures.time
+        var schedule = PMPlan.Schedule(generated: 2)
+        schedule.lastOrder = "WO-000002"
+        schedule.lastDue = "2026-01-12"
+        schedule.base = 1500
+        schedule.armed = false
+        schedule.readingAt = Fixtures.time
+        plan.schedule = schedule
         plan.revision = 3
         return plan
     }
@@ -90,7 +113,7 @@ import Testing
     @Test("schemas/ holds exactly one schema per record kind and each compiles")
     func schemasCompile() throws {
         #expect(Schemas.names == RecordKind.allCases.map(\.schemaName).sorted())
-        #expect(Schemas.names.count == 10)
+        #expect(Schemas.names.count == 11)
         for kind in RecordKind.allCases { _ = try Schemas.schema(for: kind) }
     }
 
@@ -125,6 +148,7 @@ import Testing
             case .alert: try .of(Alert(id: "ALERT-000001", kind: .lockout, user: "bob", message: "locked", raisedAt: Fixtures.time, revision: 1))
             case .clock: try .of(Self.incident(decided: false))
             case .pm: try .of(Self.plan(full: false))
+            case .request: try .of(Self.request(decided: false))
             case .policy:
                 try .of({ () -> Policy in
                     var policy = Policy.standard

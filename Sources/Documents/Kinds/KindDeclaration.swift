@@ -127,7 +127,7 @@ extension KindDeclaration: DeclaredKind {
         if expected?.record != stored, let refusal = refuse(.result, "\(act.record) as written differs from what \(name) gives") {
             return refusal
         }
-        if let problem = Self.mismatch(others, expected?.companions ?? []), let refusal = refuse(.companions, problem) {
+        if let problem = Self.mismatch(others, expected?.companions ?? [:]), let refusal = refuse(.companions, problem) {
             return refusal
         }
         let revision = revision(expected?.record ?? stored)
@@ -141,8 +141,7 @@ extension KindDeclaration: DeclaredKind {
 
 extension KindDeclaration {
     /// Why the other files an act changed are not exactly the records its event writes with its own.
-    static func mismatch(_ others: [String: Data?], _ companions: [Companion]) -> String? {
-        let expected = Dictionary(companions.map { ($0.path, $0.data) }, uniquingKeysWith: { first, _ in first })
+    static func mismatch(_ others: [String: Data?], _ expected: [String: Data]) -> String? {
         for path in others.keys.sorted() where expected[path] == nil {
             return "the act also changed \(path), which its event does not write"
         }
@@ -159,7 +158,7 @@ public enum Kinds {
     public static let declared: [any DeclaredKind] = [
         SOPKind.declaration, WorkOrderKind.declaration, EquipmentKind.declaration, DrillKind.declaration,
         AuditReviewKind.declaration, AccountKind.declaration, PolicyKind.declaration,
-        AlertKind.declaration, ClockKind.declaration, PMKind.declaration,
+        AlertKind.declaration, ClockKind.declaration, PMKind.declaration, RequestKind.declaration,
     ]
 
     /// The declaration of `kind`, when its events are declared.

@@ -47,8 +47,8 @@ public struct RecordEvent<Record: Sendable, Input: Sendable>: Sendable {
     /// The record after the event: a pure function of the record before, the input and the signing.
     let apply: @Sendable (_ before: Record?, Input, Signing) throws(DocumentsError) -> Record
     /// Other records the act writes with this one, from the input and the records it is built on
-    /// (a generated job advances its plan's schedule in the same act); never from the signing
-    /// time, so that an act rebuilt on a newer head writes them unchanged.
+    /// (a generated job advances its plan's schedule in the same act; an accepted request names
+    /// its job), each made at the signing.
     /// Verify requires the act to change exactly these files besides the record's own, each with
     /// exactly these contents; an event that declares none may change nothing else.
     let companions: @Sendable (Input, any RecordContext) throws(DocumentsError) -> [Companion]
@@ -99,7 +99,9 @@ public struct RecordEvent<Record: Sendable, Input: Sendable>: Sendable {
             guard (body(input) ?? bodies.before) == bodies.after else { return nil }
             if checking { try check(before, input, context, signing) }
             if checking, admitting { try admit(before, input) }
-            return Replayed(record: try apply(before, input, signing), companions: try companions(input, context))
+            var written: [String: Data] = [:]
+            for companion in try companions(input, context) { written[companion.path] = try companion.make(signing) }
+            return Replayed(record: try apply(before, input, signing), companions: written)
         }
     }
 }
@@ -119,21 +121,25 @@ public struct ReplayableEvent<Record: Sendable>: Sendable {
                              _ admitting: Bool) throws(DocumentsError) -> Replayed<Record>?
 }
 
-/// What an event gives on replay: its record, and the other records it writes with it.
+/// What an event gives on replay: its record, and the other records it writes with it (by path, their contents).
 public struct Replayed<Record: Sendable>: Sendable {
     public let record: Record
-    public let companions: [Companion]
+    public let companions: [String: Data]
 }
 
-/// Another record that an act writes beside the one it is about: its kind, ID and canonical JSON.
-public struct Companion: Sendable, Equatable {
+/// Another record that an act writes beside the one it is about: its kind and ID, and its
+/// canonical JSON as made at the act's signing (a request accepted names who accepted it, when).
+public struct Companion: Sendable {
     public let kind: RecordKind
     public let id: String
-    public let data: Data
+    let make: @Sendable (Signing) throws(DocumentsError) -> Data
 
-    /// `value` as the record `id` of `kind`, checked against the kind's schema like any record.
-    static func record<T: Encodable>(_ value: T, kind: RecordKind, id: String) throws(DocumentsError) -> Companion {
-        Companion(kind: kind, id: id, data: try Records.encode(value, kind: kind, record: id))
+    /// The record `id` of `kind` that `make` gives at a signing, checked against the kind's schema like any record.
+    static func record<T: Encodable & Sendable>(kind: RecordKind, id: String,
+                                                _ make: @escaping @Sendable (Signing) throws(DocumentsError) -> T) -> Companion {
+        Companion(kind: kind, id: id) { signing throws(DocumentsError) in
+            try Records.encode(try make(signing), kind: kind, record: id)
+        }
     }
 
     /// Where it is stored.

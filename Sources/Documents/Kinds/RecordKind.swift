@@ -64,9 +64,13 @@ public struct RecordKind: Sendable, Hashable, Codable, CustomStringConvertible {
     public static let clock = RecordKind(rawValue: "clock", noun: "clock incident", prefix: "CLK", digits: 6...9, width: 6,
                                          example: "CLK-000001", schemaName: "clock-incident.schema.json", bodyExtension: nil)
 
+    /// A request for corrective work, accepted into a work order or declined.
+    public static let request = RecordKind(rawValue: "req", noun: "maintenance request", prefix: "REQ", digits: 6...9, width: 6,
+                                           example: "REQ-000001", schemaName: "request.schema.json", bodyExtension: nil)
+
     /// The registry: every kind, those with a fixed prefix first, so that the first kind whose ID
     /// rule accepts an ID is the kind of that ID (equipment's rule is the most general).
-    public static let allCases: [RecordKind] = [.sop, .workOrder, .pm, .drill, .review, .alert, .clock, .equipment, .account, .policy]
+    public static let allCases: [RecordKind] = [.sop, .workOrder, .pm, .request, .drill, .review, .alert, .clock, .equipment, .account, .policy]
 
     /// The kind whose folder is `name`, or nil.
     public init?(rawValue name: String) {

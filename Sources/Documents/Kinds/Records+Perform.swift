@@ -58,15 +58,16 @@ extension Records {
             }
             do { paths.append(try RecordPath(bodyPath)) } catch { throw .ledger(error) }
         }
-        // Other records written with this one: a function of the input and the records at the head.
+        // Other records written with this one: from the input and the records at the head, made at the signing.
         let companions = try event.companions(input, context)
         for other in companions { paths.append(try Self.path(kind: other.kind, id: other.id)) }
-        let others = companions.map(\.data)
+        for other in companions { _ = try other.make(Signing(user: user, at: now, in: zone)) }
         let act = Act(record: id, revision: declaration.revision(preview), meaning: event.meaning,
                       event: declaration.trailer(of: event), reason: reason, summary: event.summary(id, input, preview),
                       paths: paths, guards: guards) { at in
-            [try Self.encode(try event.apply(before, input, Signing(user: user, at: at, in: zone)), kind: kind, record: id)]
-                + (body.map { [$0] } ?? []) + others
+            let signing = Signing(user: user, at: at, in: zone)
+            return [try Self.encode(try event.apply(before, input, signing), kind: kind, record: id)]
+                + (body.map { [$0] } ?? []) + (try companions.map { try $0.make(signing) })
         }
         return act
     }

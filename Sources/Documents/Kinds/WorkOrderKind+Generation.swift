@@ -73,7 +73,8 @@ extension WorkOrderKind {
         companions: { generation, context throws(DocumentsError) in
             let occurrence = generation.occurrence
             guard let plan = context.record(PMPlan.self, kind: .pm, id: occurrence.plan) else { throw .notFound(record: occurrence.plan) }
-            return [try Companion.record(PMSchedule.advanced(plan, by: occurrence, order: generation.id), kind: .pm, id: plan.id)]
+            let advanced = PMSchedule.advanced(plan, by: occurrence, order: generation.id)
+            return [Companion.record(kind: .pm, id: plan.id) { _ in advanced }]
         })
 }
 

@@ -157,7 +157,7 @@ public enum WorkOrderKind {
 
     public static let declaration = KindDeclaration<WorkOrder>(
         kind: .workOrder,
-        events: [create.replayable, generate.replayable, start.replayable, step.replayable, labour.replayable, part.replayable, complete.replayable,
+        events: [create.replayable, generate.replayable, accept.replayable, start.replayable, step.replayable, labour.replayable, part.replayable, complete.replayable,
                  review.replayable, close.replayable, cancel.replayable],
         revision: \.revision,
         labels: ["boundSOP.id": "SOP followed", "boundSOP.revision": "SOP revision followed",
