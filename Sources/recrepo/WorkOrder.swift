@@ -6,7 +6,7 @@ extension RecRepo {
     struct WorkOrderCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "wo", abstract: "Jobs: a work order follows the effective SOP, step by signed step.",
-            subcommands: [New.self, Start.self, SOP.self, Step.self, Labour.self, Part.self, Complete.self, Review.self, Close.self, Cancel.self, Show.self, List.self, RequestWork.self, Accept.self, Decline.self, Requests.self])
+            subcommands: [New.self, Start.self, SOP.self, Step.self, Labour.self, Part.self, Complete.self, Review.self, Close.self, Cancel.self, Show.self, List.self, RequestWork.self, Accept.self, Decline.self, Requests.self, Attach.self, Attachment.self])
     }
 }
 

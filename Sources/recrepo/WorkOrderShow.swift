@@ -57,6 +57,9 @@ extension RecRepo.WorkOrderCommand {
             for part in order.parts ?? [] {
                 rows.append(("Part", "\(CanonicalJSON.number(part.quantity)) x \(part.number) \(part.description)\(part.lot.map { ", lot \($0)" } ?? "") (recorded by \(part.by) at \(part.at))"))
             }
+            for file in order.attachments ?? [] {
+                rows.append(("Attachment", "\(file.name), \(file.size) bytes, SHA-256 \(file.sha256) (attached by \(file.by) at \(file.at))"))
+            }
             if let at = order.startedAt { rows.append(("Started", at)) }
             for step in order.steps {
                 let signed = step.signedBy.map { "signed by \($0) at \(step.signedAt ?? "?")" } ?? "not signed"

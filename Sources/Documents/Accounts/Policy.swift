@@ -19,6 +19,13 @@ public struct Policy: Codable, Sendable, Equatable {
     /// The plant's time zone (an IANA name, `Europe/Berlin`): the days of effective and due dates
     /// are its days. Nil: UTC, as in policies signed before it existed.
     public var timeZone: String?
+    /// The largest file that may be attached to a record, in KiB; nil: the standard 10 MiB.
+    public var attachmentMaxKiB: Int?
+
+    static let standardAttachmentMaxKiB = 10_240
+
+    /// The largest attachment in bytes.
+    public var attachmentLimit: Int { attachmentKiB * 1_024 }
 
     /// The plant's time zone as Foundation reads it (UTC when unset or unknown here).
     public var zone: TimeZone {

@@ -89,6 +89,8 @@ extension Policy {
         case auditReviewIntervalDays
         /// How many of a person's previous passwords a new one may not repeat.
         case passwordHistory
+        /// The largest file that may be attached to a record, in KiB.
+        case attachmentMaxKiB
 
         /// The values the setting accepts.
         public var range: ClosedRange<Int> {
@@ -98,6 +100,7 @@ extension Policy {
             case .lockoutThreshold: 1...20
             case .auditReviewIntervalDays: 1...366
             case .passwordHistory: 0...24
+            case .attachmentMaxKiB: 1...100_000
             }
         }
 
@@ -108,6 +111,7 @@ extension Policy {
             case .lockoutThreshold: \.lockoutThreshold
             case .auditReviewIntervalDays: \.auditReviewIntervalDays
             case .passwordHistory: \.history
+            case .attachmentMaxKiB: \.attachmentKiB
             }
         }
     }
@@ -119,6 +123,12 @@ extension Policy {
     var history: Int {
         get { passwordHistory ?? Policy.standardPasswordHistory }
         set { passwordHistory = newValue }
+    }
+
+    /// `attachmentMaxKiB`, with the standard value for policies signed before it existed.
+    var attachmentKiB: Int {
+        get { attachmentMaxKiB ?? Policy.standardAttachmentMaxKiB }
+        set { attachmentMaxKiB = newValue }
     }
 
     /// The policy with `change` applied: its grants, revokes and settings.

@@ -66,6 +66,7 @@ extension Records {
             let name = names.insert(export.id).inserted ? export.id : "\(export.id).\(export.kind.rawValue)"
             files.append(("\(name).json", export.json))
             files.append(("\(name).html", Data(ExportPage.html(export, head: head.hex, exportedAt: exportedAt).utf8)))
+            if export.kind == .workOrder { files += try attachmentFiles(of: export, named: name, at: head) }
         }
         do {
             for file in files { try file.data.write(to: staging.appendingPathComponent(file.name), options: .withoutOverwriting) }
@@ -86,5 +87,28 @@ extension Records {
         let kind = try kind(ofExisting: id, at: current)
         guard let export = try exports(of: [(id, kind)], at: current).records.first else { throw .notFound(record: id) }
         return (export, current)
+    }
+}
+
+extension Records {
+    /// The files attached to an exported job, byte for byte, each named by the job, the start of
+    /// its digest and its own name made safe for a file system (`WO-000001.attachment-3a7bd3e2c1f0-photo.jpg`).
+    func attachmentFiles(of export: RecordExport, named name: String, at head: ObjectID) throws(DocumentsError) -> [(name: String, data: Data)] {
+        guard let order = try? JSONDecoder().decode(WorkOrder.self, from: CanonicalJSON.bytes(of: export.record)) else { return [] }
+        var files: [(name: String, data: Data)] = []
+        for entry in order.attachments ?? [] {
+            let path: RecordPath
+            do { path = try RecordPath(try WorkOrder.Attachment.path(order: order.id, sha256: entry.sha256)) } catch let error as LedgerError {
+                throw .ledger(error)
+            } catch let error as DocumentsError { throw error } catch { throw .notFound(record: order.id) }
+            let data: Data?
+            do { data = try ledger.read(path, at: head) } catch { throw .ledger(error) }
+            guard let data else { throw .notFound(record: "\(entry.name) attached to \(order.id)") }
+            let safe = String(entry.name.unicodeScalars.prefix(80).map { scalar in
+                scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || ".-_".unicodeScalars.contains(scalar)) ? Character(scalar) : "_"
+            })
+            files.append(("\(name).attachment-\(entry.sha256.prefix(12))-\(safe)", data))
+        }
+        return files
     }
 }

@@ -141,13 +141,13 @@ extension KindDeclaration: DeclaredKind {
 
 extension KindDeclaration {
     /// Why the other files an act changed are not exactly the records its event writes with its own.
-    static func mismatch(_ others: [String: Data?], _ expected: [String: Data]) -> String? {
+    static func mismatch(_ others: [String: Data?], _ expected: [String: Companion.Expected]) -> String? {
         for path in others.keys.sorted() where expected[path] == nil {
             return "the act also changed \(path), which its event does not write"
         }
         for (path, data) in expected.sorted(by: { $0.key < $1.key }) {
             guard let written = others[path] else { return "the event writes \(path) too, but the act did not change it" }
-            guard written == data else { return "\(path) as written differs from what the event gives" }
+            guard let written, data.matches(written) else { return "\(path) as written differs from what the event gives" }
         }
         return nil
     }

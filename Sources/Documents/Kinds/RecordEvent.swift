@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import RecordRepo
 
@@ -99,8 +100,8 @@ public struct RecordEvent<Record: Sendable, Input: Sendable>: Sendable {
             guard (body(input) ?? bodies.before) == bodies.after else { return nil }
             if checking { try check(before, input, context, signing) }
             if checking, admitting { try admit(before, input) }
-            var written: [String: Data] = [:]
-            for companion in try companions(input, context) { written[companion.path] = try companion.make(signing) }
+            var written: [String: Companion.Expected] = [:]
+            for companion in try companions(input, context) { written[companion.path] = try companion.expected(at: signing) }
             return Replayed(record: try apply(before, input, signing), companions: written)
         }
     }
@@ -124,26 +125,72 @@ public struct ReplayableEvent<Record: Sendable>: Sendable {
 /// What an event gives on replay: its record, and the other records it writes with it (by path, their contents).
 public struct Replayed<Record: Sendable>: Sendable {
     public let record: Record
-    public let companions: [String: Data]
+    public let companions: [String: Companion.Expected]
 }
 
-/// Another record that an act writes beside the one it is about: its kind and ID, and its
-/// canonical JSON as made at the act's signing (a request accepted names who accepted it, when).
+/// Another file that an act writes beside its record: another record (a request accepted names
+/// its job), made at the signing, or a file the record names by its SHA-256 and size (an
+/// attachment), whose bytes verify checks against that digest.
 public struct Companion: Sendable {
-    public let kind: RecordKind
-    public let id: String
-    let make: @Sendable (Signing) throws(DocumentsError) -> Data
+    public let path: String
+    /// The contents at a signing; nil when only their digest is known (replayed from the record).
+    let make: (@Sendable (Signing) throws(DocumentsError) -> Data)?
+    /// For a file the record names by digest: the SHA-256 (hex) and size it must have.
+    let digest: Digest?
 
     /// The record `id` of `kind` that `make` gives at a signing, checked against the kind's schema like any record.
     static func record<T: Encodable & Sendable>(kind: RecordKind, id: String,
-                                                _ make: @escaping @Sendable (Signing) throws(DocumentsError) -> T) -> Companion {
-        Companion(kind: kind, id: id) { signing throws(DocumentsError) in
+                                                _ make: @escaping @Sendable (Signing) throws(DocumentsError) -> T) throws(DocumentsError) -> Companion {
+        Companion(path: try RecordID.path(kind: kind, id: id), make: { signing throws(DocumentsError) in
             try Records.encode(try make(signing), kind: kind, record: id)
+        }, digest: nil)
+    }
+
+    /// The file at `path` that the record names by `digest`: its bytes when the act is being made.
+    static func file(at path: String, digest: Digest, bytes: Data?) -> Companion {
+        guard let bytes else { return Companion(path: path, make: nil, digest: digest) }
+        return Companion(path: path, make: { @Sendable _ throws(DocumentsError) in bytes }, digest: digest)
+    }
+
+    /// What the file must be, as verify checks it.
+    func expected(at signing: Signing) throws(DocumentsError) -> Expected {
+        if let digest { return .digest(digest) }
+        guard let make else { throw .invalidField(record: path, field: "contents", reason: "nothing says what they are") }
+        return .bytes(try make(signing))
+    }
+
+    /// A file's contents named by digest.
+    public struct Digest: Sendable, Equatable {
+        public let sha256: String
+        public let size: Int
+
+        public init(sha256: String, size: Int) {
+            self.sha256 = sha256
+            self.size = size
+        }
+
+        public init(of data: Data) {
+            sha256 = SHA256.hash(data: data).map { byte in
+                let hex = String(byte, radix: 16)
+                return byte < 16 ? "0" + hex : hex
+            }.joined()
+            size = data.count
         }
     }
 
-    /// Where it is stored.
-    var path: String { (try? RecordID.path(kind: kind, id: id)) ?? id }
+    /// A companion file as verify expects it.
+    public enum Expected: Sendable, Equatable {
+        case bytes(Data)
+        case digest(Digest)
+
+        /// Whether `data` is what is expected.
+        func matches(_ data: Data) -> Bool {
+            switch self {
+            case .bytes(let bytes): data == bytes
+            case .digest(let digest): data.count == digest.size && Digest(of: data) == digest
+            }
+        }
+    }
 }
 
 /// The file beside a record (an SOP's markdown) before and after an act; nil where there is none.

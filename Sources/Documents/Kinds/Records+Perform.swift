@@ -60,14 +60,17 @@ extension Records {
         }
         // Other records written with this one: from the input and the records at the head, made at the signing.
         let companions = try event.companions(input, context)
-        for other in companions { paths.append(try Self.path(kind: other.kind, id: other.id)) }
-        for other in companions { _ = try other.make(Signing(user: user, at: now, in: zone)) }
+        for other in companions {
+            do { paths.append(try RecordPath(other.path)) } catch { throw .ledger(error) }
+            guard let make = other.make else { throw .invalidField(record: id, field: other.path, reason: "its contents are not given") }
+            _ = try make(Signing(user: user, at: now, in: zone))
+        }
         let act = Act(record: id, revision: declaration.revision(preview), meaning: event.meaning,
                       event: declaration.trailer(of: event), reason: reason, summary: event.summary(id, input, preview),
                       paths: paths, guards: guards) { at in
             let signing = Signing(user: user, at: at, in: zone)
             return [try Self.encode(try event.apply(before, input, signing), kind: kind, record: id)]
-                + (body.map { [$0] } ?? []) + (try companions.map { try $0.make(signing) })
+                + (body.map { [$0] } ?? []) + (try companions.map { try $0.make?(signing) })
         }
         return act
     }

@@ -42,7 +42,7 @@ extension WorkOrderKind {
         companions: { acceptance, context throws(DocumentsError) in
             let request = try RequestKind.open(context.record(MaintenanceRequest.self, kind: .request, id: acceptance.request))
             let job = acceptance.job.id
-            return [Companion.record(kind: .request, id: request.id) { signing in
+            return [try Companion.record(kind: .request, id: request.id) { signing in
                 var accepted = request
                 accepted.status = .accepted
                 accepted.workOrder = job

@@ -74,7 +74,7 @@ extension WorkOrderKind {
             let occurrence = generation.occurrence
             guard let plan = context.record(PMPlan.self, kind: .pm, id: occurrence.plan) else { throw .notFound(record: occurrence.plan) }
             let advanced = PMSchedule.advanced(plan, by: occurrence, order: generation.id)
-            return [Companion.record(kind: .pm, id: plan.id) { _ in advanced }]
+            return [try Companion.record(kind: .pm, id: plan.id) { _ in advanced }]
         })
 }
 

@@ -157,7 +157,7 @@ public enum WorkOrderKind {
 
     public static let declaration = KindDeclaration<WorkOrder>(
         kind: .workOrder,
-        events: [create.replayable, generate.replayable, accept.replayable, start.replayable, step.replayable, labour.replayable, part.replayable, complete.replayable,
+        events: [create.replayable, generate.replayable, accept.replayable, start.replayable, step.replayable, labour.replayable, part.replayable, attach.replayable, complete.replayable,
                  review.replayable, close.replayable, cancel.replayable],
         revision: \.revision,
         labels: ["boundSOP.id": "SOP followed", "boundSOP.revision": "SOP revision followed",
@@ -175,7 +175,7 @@ public enum WorkOrderKind {
             apply: { before, _, signing throws(DocumentsError) in try existing(before).applying(event(signing)) })
     }
 
-    private static func existing(_ order: WorkOrder?) throws(DocumentsError) -> WorkOrder {
+    static func existing(_ order: WorkOrder?) throws(DocumentsError) -> WorkOrder {
         guard let order else { throw .notFound(record: "the work order") }
         return order
     }

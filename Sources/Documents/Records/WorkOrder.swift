@@ -140,6 +140,34 @@ public struct WorkOrder: Codable, Sendable, Equatable {
     public var occurrence: Occurrence?
     /// The maintenance request a corrective job was accepted from.
     public var request: String?
+    /// Photos, PDFs, instrument printouts: each stored beside the record, named by its digest.
+    public var attachments: [Attachment]?
+
+    /// A file attached to the job: kept byte for byte beside the record (`Attachment.path`).
+    public struct Attachment: Codable, Sendable, Equatable {
+        /// The file's name as it was attached.
+        public var name: String
+        /// SHA-256 of its bytes, 64 lowercase hex digits.
+        public var sha256: String
+        public var size: Int
+        public var by: String
+        public var at: String
+
+        public init(name: String, sha256: String, size: Int, by: String, at: String) {
+            self.name = name
+            self.sha256 = sha256
+            self.size = size
+            self.by = by
+            self.at = at
+        }
+
+        /// Where the bytes of `sha256` attached to job `order` are stored: beside its JSON, named
+        /// by the job and the first 32 hex digits of the digest (`wo/0000/00/WO-000001.3a7bd3…`).
+        public static func path(order: String, sha256: String) throws(DocumentsError) -> String {
+            let json = try RecordID.path(kind: .workOrder, id: order)
+            return String(json.dropLast(".json".count)) + "." + sha256.prefix(32)
+        }
+    }
 
     /// Which occurrence of which plan a generated job is, and its window in whole days of the
     /// plant's time zone: it opens at the start of `opens` and ends at the end of `closes`.
