@@ -98,17 +98,61 @@ as sam 'Green-field-oak-3' wo review "$wo" --reason "Records complete and legibl
 as victor 'Quiet-lake-ash-88' wo close "$wo" --reason "Released for use"
 "$bin" wo show "$wo"
 
-say "12. A checkpoint: the system signs a tag at the head, so that a later rollback of history is detected."
+say "12. A small plant: a water loop and its pump with two meters; four PM plans, one of each trigger, drafted by Sam and approved by Victor."
+as sam 'Green-field-oak-3' equipment add WFI-1 --name "Water for injection loop" --type utility --location "Building 2" --department Utilities --gmp-critical --reason "Commissioned"
+as sam 'Green-field-oak-3' equipment add PUMP-101 --name "Loop pump" --parent WFI-1 --make Grundfos --model "CRN 10" --department Utilities --meter hours:h:counter --meter temp:C:gauge --reason "Commissioned"
+"$bin" equipment tree
+as tara 'Tech-second-phrase' meter record PUMP-101 hours 1000 --reason "Reading at commissioning"
+three_days_ago=$(date -u -d "-3 days" +%F); today=$(date -u +%F)
+plan() { as sam 'Green-field-oak-3' pm add "$@" | tail -1; }
+fixed=$(plan --equipment AC-101 --sop "$sop" --title "Weekly autoclave check" --every 1 weeks --from "$three_days_ago" --grace-after 1 --assign tara --reason "PM programme")
+floating=$(plan --equipment AC-101 --sop "$sop" --title "Monthly autoclave check" --every 1 months --from "$today" --floating --grace-after 3 --assign-role technician --reason "PM programme")
+metered=$(plan --equipment PUMP-101 --sop "$sop" --title "Pump service every 500 h" --meter hours --every-units 500 --response-days 3 --grace-after 1 --assign tara --reason "Manufacturer's interval")
+condition=$(plan --equipment PUMP-101 --sop "$sop" --title "Loop over temperature" --meter temp --above 80 --response-days 1 --assign tara --reason "Alert limit")
+for id in "$fixed" "$floating" "$metered" "$condition"; do as victor 'Quiet-lake-ash-88' pm approve "$id" --reason "Reviewed against the maintenance programme"; done
+"$bin" pm list
+
+say "13. The daily run: the system key generates the jobs the plans call for. The weekly plan's first occurrence was due three days ago."
+"$bin" pm run
+echo "Tara reads the pump's meters: 520 hours more, and the loop over its alert limit."
+as tara 'Tech-second-phrase' meter record PUMP-101 hours 1520 --reason "Weekly round"
+as tara 'Tech-second-phrase' meter record PUMP-101 temp 85 --reason "Weekly round"
+"$bin" pm run
+echo "Running it again generates nothing twice:"
+"$bin" pm run
+echo "Tara's queue, by due date:"
+RECREPO_USER=tara "$bin" wo list --mine
+
+say "14. Tara does three of the jobs: the weekly one late (its window closed yesterday), the monthly and the pump service on time."
+do_job() {
+    local job=$1
+    as tara 'Tech-second-phrase' wo start "$job" >/dev/null
+    for step in 1 2 3; do as tara 'Tech-second-phrase' wo step "$job" "$step" >/dev/null; done
+    as tara 'Tech-second-phrase' wo complete "$job" --reason "All steps done"
+}
+for id in "$fixed" "$floating" "$metered"; do
+    do_job "$(RECREPO_USER=tara "$bin" wo list --mine --format json | python3 -c 'import json,sys; plan=sys.argv[1]; print(next(j["id"] for j in json.load(sys.stdin) if j.get("plan")==plan))' "$id")"
+done
+
+say "15. Corrective work: Tara asks for it, Sam accepts the request into a job."
+request=$(as tara 'Tech-second-phrase' wo request --equipment PUMP-101 --title "Seal weeping" --reason "Drops under the pump at the mechanical seal" | tail -1)
+as sam 'Green-field-oak-3' wo accept "$request" --sop "$sop" --assign tara --priority high --reason "Seal to be replaced this week"
+"$bin" wo requests --all
+
+say "16. PM compliance: every occurrence, open, on time, late, missed or overdue, and the rate."
+"$bin" pm compliance
+
+say "17. A checkpoint: the system signs a tag at the head, so that a later rollback of history is detected."
 "$bin" checkpoint
 
-say "13. The accounts and the audit trail (every act: when, who, what it means, why)."
+say "18. The accounts and the audit trail (every act: when, who, what it means, why)."
 "$bin" user list
 "$bin" log
 
-say "14. recrepo verify: every object, every signature against the key the account held at that time, every act replayed against the policy and the lifecycles, every checkpoint."
+say "19. recrepo verify: every object, every signature against the key the account held at that time, every act replayed against the policy and the lifecycles, every checkpoint."
 "$bin" verify
 
-say "15. Independent check with stock git only: fsck and verify-commit on every commit."
+say "20. Independent check with stock git only: fsck and verify-commit on every commit."
 "$bin" allowed-signers --output "$work/allowed_signers"
 git -C "$RECREPO_REPO" fsck --full --strict && echo "git fsck --full --strict: clean"
 good=0; total=0
