@@ -14,6 +14,8 @@ public struct GenerationRun: Sendable, Equatable {
     public var rearmed: [String] = []
     /// Plans whose next occurrence is due but cannot be generated yet, and why.
     public var waiting: [PMSchedule.Waiting] = []
+
+    public init() {}
 }
 
 extension Records {
@@ -118,9 +120,17 @@ final class OverlayContext: RecordContext {
 
     func write<T: Sendable>(_ value: T, kind: RecordKind, id: String) { written[kind.rawValue + "/" + id] = value }
 
+    /// Records read from the head, decoded once: every plan on a piece of equipment, and every
+    /// plan following an SOP, reads the same record.
+    private var read: [String: any Sendable] = [:]
+
     func record<T: Decodable & Sendable>(_ type: T.Type, kind: RecordKind, id: String) -> T? {
-        if let value = written[kind.rawValue + "/" + id] { return value as? T }
-        return head.record(type, kind: kind, id: id)
+        let key = kind.rawValue + "/" + id
+        if let value = written[key] { return value as? T }
+        if let value = read[key] as? T { return value }
+        let value = head.record(type, kind: kind, id: id)
+        if let value { read[key] = value }
+        return value
     }
 
     func account(_ id: String) -> Account? { head.account(id) }
