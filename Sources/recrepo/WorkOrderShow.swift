@@ -52,10 +52,7 @@ extension RecRepo.WorkOrderCommand {
                 rows.append(("Part", "\(CanonicalJSON.number(part.quantity)) x \(part.number) \(part.description)\(part.lot.map { ", lot \($0)" } ?? "") (recorded by \(part.by) at \(part.at))"))
             }
             if let at = order.startedAt { rows.append(("Started", at)) }
-            for step in order.steps {
-                let signed = step.signedBy.map { "signed by \($0) at \(step.signedAt ?? "?")" } ?? "not signed"
-                rows.append(("Step \(step.number)", "\(step.text): \(signed)\(step.note.map { " (note: \($0))" } ?? "")"))
-            }
+            for step in order.steps { rows += stepRows(step) }
             for (label, who, at) in [("Completed", order.completedBy, order.completedAt), ("Reviewed", order.reviewedBy, order.reviewedAt),
                                      ("Closed", order.closedBy, order.closedAt), ("Cancelled", order.cancelledBy, order.cancelledAt)] {
                 if let who { rows.append((label, "\(at ?? "?") by \(who)")) }
