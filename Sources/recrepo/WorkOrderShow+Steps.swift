@@ -25,11 +25,12 @@ extension RecRepo.WorkOrderCommand.Show {
             rows.append(("\(label) disposition", "\(disposition.decision.rawValue)\(about) by \(disposition.by) at \(disposition.at): \(disposition.reason)"))
         }
         for correction in step.corrections ?? [] {
-            var was: [String] = []
-            if let value = correction.previousValue { was.append("value was \(number(value, step.reading))") }
-            if let note = correction.previousNote { was.append("note was \(note)") }
-            if was.isEmpty { was.append("was empty") }
-            rows.append(("\(label) corrected", "by \(correction.by) at \(correction.at) (\(correction.reason)); \(was.joined(separator: ", "))"))
+            var changes: [String] = []
+            if let value = correction.value {
+                changes.append("value was \(correction.previousValue.map { number($0, step.reading) } ?? "none"), now \(number(value, step.reading))")
+            }
+            if let note = correction.note { changes.append("note was \(correction.previousNote.map { "\"\($0)\"" } ?? "none"), now \"\(note)\"") }
+            rows.append(("\(label) corrected", "by \(correction.by) at \(correction.at) (\(correction.reason)); \(changes.joined(separator: "; "))"))
         }
         if step.needsDisposition { rows.append(("\(label) awaiting", "a supervisor's disposition of the out-of-limits value")) }
         return rows

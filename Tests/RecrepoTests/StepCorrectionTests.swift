@@ -33,7 +33,8 @@ import Testing
                                                       by: plant.sam)
         let step = corrected.steps[1]
         #expect(step.value == 8.5 && step.outOfLimits == true && step.note == "Logger shows 8.5")
-        #expect(step.corrections == [WorkOrder.Correction(previousValue: 4, previousNote: nil, reason: "Logger printout", by: "sam",
+        #expect(step.corrections == [WorkOrder.Correction(previousValue: 4, previousNote: nil, value: 8.5, note: "Logger shows 8.5",
+                                                          reason: "Logger printout", by: "sam",
                                                           at: try #require(step.corrections?.first?.at))])
         #expect(corrected.steps[0].note == "Seal worn" && corrected.steps[0].corrections?.map(\.previousNote) == ["Seal intact"])
         // Completed with a value now outside its limits: no review until another supervisor decides.
@@ -108,7 +109,7 @@ import Testing
         let (plant, order, _) = try Self.atStepTwo()
         _ = try Steps.sign(plant, order.id, .init(number: 2, value: 9.5))
         var forged = try plant.records.workOrder(order.id)
-        forged.steps[1].corrections = [WorkOrder.Correction(previousValue: nil, previousNote: nil, reason: "Forged",
+        forged.steps[1].corrections = [WorkOrder.Correction(previousValue: nil, previousNote: nil, value: 5, reason: "Forged",
                                                             by: "tess", at: Timestamp.iso(plant.repo.clock.now.addingTimeInterval(60)))]
         forged.steps[1].value = 5
         forged.steps[1].outOfLimits = nil

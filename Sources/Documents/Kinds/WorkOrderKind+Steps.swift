@@ -74,8 +74,7 @@ extension WorkOrderKind {
         input: { before, written, _ in
             guard let (number, correction) = changed(before, written, \.corrections), let old = before?.steps[number - 1] else { return nil }
             let new = written.steps[number - 1]
-            return CorrectionEntry(number: number, value: new.value == old.value ? nil : new.value, note: new.note == old.note ? nil : new.note,
-                                   reason: correction.reason)
+            return CorrectionEntry(number: number, value: correction.value, note: correction.note, reason: correction.reason)
         },
         check: { before, entry, context, signing throws(DocumentsError) in
             let order = try amendable(before, "correct a step")
@@ -115,7 +114,7 @@ extension WorkOrderKind {
             var step = order.steps[index]
             let correction = WorkOrder.Correction(previousValue: entry.value == nil ? nil : step.value,
                                                   previousNote: entry.note == nil ? nil : step.note,
-                                                  reason: entry.reason, by: signing.user, at: signing.time)
+                                                  value: entry.value, note: entry.note, reason: entry.reason, by: signing.user, at: signing.time)
             step.corrections = (step.corrections ?? []) + [correction]
             if let value = entry.value {
                 step.value = value

@@ -65,13 +65,20 @@ extension WorkOrder {
         public var previousValue: Double?
         /// The note before the correction (nil: none, or it was not corrected).
         public var previousNote: String?
+        /// The value the correction gave (nil: the value was not corrected).
+        public var value: Double?
+        /// The note the correction gave (nil: the note was not corrected).
+        public var note: String?
         public var reason: String
         public var by: String
         public var at: String
 
-        public init(previousValue: Double?, previousNote: String?, reason: String, by: String, at: String) {
+        public init(previousValue: Double?, previousNote: String?, value: Double? = nil, note: String? = nil, reason: String, by: String,
+                    at: String) {
             self.previousValue = previousValue
             self.previousNote = previousNote
+            self.value = value
+            self.note = note
             self.reason = reason
             self.by = by
             self.at = at

@@ -10,6 +10,8 @@ extension Records {
             reason = "Step \(step.number) not applicable: \(step.justification ?? "")"
         } else if let deviation = step.deviation {
             reason = "Step \(step.number) not done as written: \(deviation)"
+        } else if let value = step.value {
+            reason = "Step \(step.number) read \(CanonicalJSON.number(value))" + (step.note.map { ": \($0)" } ?? "")
         } else {
             reason = step.note ?? "Step \(step.number) done as written"
         }

@@ -50,7 +50,7 @@ enum Fixtures {
             WorkOrder.Disposition(decision: .repeat, value: 9.4, reason: "Read again", by: "sam", at: time),
             WorkOrder.Disposition(decision: .accept, value: 9.5, reason: "Within the validated range", by: "sam", at: time),
         ]
-        order.steps[3].corrections = [WorkOrder.Correction(previousValue: 9.4, previousNote: "first probe", reason: "Transcription", by: "tom", at: time)]
+        order.steps[3].corrections = [WorkOrder.Correction(previousValue: 9.4, previousNote: "first probe", value: 9.5, note: "second probe", reason: "Transcription", by: "tom", at: time)]
         order.steps[4].notApplicable = true
         order.steps[4].justification = "No bypass on this unit"
         order.startedAt = time
