@@ -61,9 +61,24 @@ import Testing
     func renders() {
         let markdown = "- [ ] Record the outlet temperature `reading: outlet temperature in °C, between 2 and 8`\n"
         let html = MarkdownRenderer.html(markdown)
-        #expect(html.contains("<li><input type=\"checkbox\" disabled=\"\" /> Record the outlet temperature <code>reading: outlet temperature in °C, between 2 and 8</code></li>"),
+        #expect(html.contains("<li><input type=\"checkbox\" disabled=\"\" /> <span class=\"step-number\">Step 1:</span> Record the outlet temperature <code>reading: outlet temperature in °C, between 2 and 8</code></li>"),
                 "\(html)")
         let text = MarkdownRenderer.text(markdown, width: 200)
-        #expect(text.contains("- [ ] Record the outlet temperature reading: outlet temperature in °C, between 2 and 8"), "\(text)")
+        #expect(text.contains("- [ ] Step 1: Record the outlet temperature reading: outlet temperature in °C, between 2 and 8"), "\(text)")
+    }
+
+    @Test("every rendering numbers the task items as the checklist (and wo step) does, nested ones included")
+    func numbering() {
+        let markdown = ChecklistTests.procedure
+        let html = MarkdownRenderer.html(markdown)
+        let text = MarkdownRenderer.text(markdown, width: 200)
+        let steps = Checklist.steps(in: markdown)
+        #expect(steps.count == 6)
+        for step in steps {
+            let word = String(step.text.prefix { $0 != " " })
+            #expect(html.contains("<span class=\"step-number\">Step \(step.number):</span> \(word)"), "\(html)")
+            #expect(text.contains("Step \(step.number): \(word)"), "\(text)")
+        }
+        #expect(!html.contains("Step 7:") && !text.contains("Step 7:"))
     }
 }

@@ -89,9 +89,9 @@ import Testing
         let (cli, directory) = try Self.startedJob()
         defer { try? FileManager.default.removeItem(at: directory) }
         let html = try cli.run(["wo", "sop", "WO-000001", "--format", "html"]).stdout
-        #expect(html.contains("<input type=\"checkbox\" disabled=\"\" /> Record the outlet temperature <code>reading: outlet temperature in °C, between 2 and 8</code>"))
+        #expect(html.contains("<input type=\"checkbox\" disabled=\"\" /> <span class=\"step-number\">Step 2:</span> Record the outlet temperature <code>reading: outlet temperature in °C, between 2 and 8</code>"))
         let text = try cli.run(["wo", "sop", "WO-000001"]).stdout
-        #expect(text.contains("- [ ] Record the outlet temperature"), "\(text)")
+        #expect(text.contains("- [ ] Step 2: Record the outlet temperature"), "\(text)")
     }
 
     @Test("a value that is not a plain number is refused naming --value; main does not move", arguments: [
