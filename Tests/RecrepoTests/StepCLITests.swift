@@ -92,6 +92,12 @@ import Testing
         #expect(html.contains("<input type=\"checkbox\" disabled=\"\" /> <span class=\"step-number\">Step 2:</span> Record the outlet temperature <code>reading: outlet temperature in °C, between 2 and 8</code>"))
         let text = try cli.run(["wo", "sop", "WO-000001"]).stdout
         #expect(text.contains("- [ ] Step 2: Record the outlet temperature"), "\(text)")
+        // A span that starts with `reading:` but is not one: the author is told which step.
+        let file = directory.appendingPathComponent("bad.md")
+        try Data("- [ ] Seal\n- [ ] Temperature `reading: temperature in °C, between 8 and 2`\n".utf8).write(to: file)
+        let revised = try DocumentCLITests.act(cli, "dora", ["sop", "revise", "SOP-0001", "--file", file.path, "--reason", "Limits"])
+        #expect(revised.status == 0 && revised.stderr.contains("step 2 asks for no reading") && revised.stderr.contains("lower limit comes first"),
+                "\(revised.stderr)")
     }
 
     @Test("a value that is not a plain number is refused naming --value; main does not move", arguments: [
