@@ -81,19 +81,27 @@ extension RecRepo.WorkOrderCommand {
         @Option(help: "What was observed or done.") var note: String?
         @Option(help: "The value read, in the step's unit (a plain decimal number such as 4.5).") var value: String?
         @Option(help: "How the step was done other than as written.") var deviation: String?
-        @Flag(help: "The step did not apply (give --justification).") var notApplicable = false
+        @Flag(help: "The step did not apply: say why with --justification (or right after it: --not-applicable TEXT).") var notApplicable = false
         @Option(help: "Why the step did not apply.") var justification: String?
+        /// The justification written straight after the flag, as `--not-applicable TEXT`.
+        @Argument(help: .hidden) var notApplicableText: String?
+
+        /// The justification, from whichever form gave it.
+        var why: String? { justification ?? notApplicableText }
 
         func validate() throws {
             if let value { _ = try StepValue.parse(value) }
-            if notApplicable, justification == nil { throw ValidationError("--not-applicable needs --justification: say why step \(number) did not apply") }
-            if !notApplicable, justification != nil { throw ValidationError("--justification goes with --not-applicable") }
+            if justification != nil, notApplicableText != nil { throw ValidationError("give the justification once: --not-applicable TEXT or --justification TEXT") }
+            if notApplicable, why == nil { throw ValidationError("--not-applicable needs a justification: say why step \(number) did not apply (--justification TEXT)") }
+            if !notApplicable, let why {
+                throw ValidationError(justification != nil ? "--justification goes with --not-applicable" : "unexpected argument \(why.debugDescription)")
+            }
         }
 
         func run() throws {
             let records = try repo.open()
             let step = WorkOrderKind.Step(number: number, note: note, value: try value.map(StepValue.parse), deviation: deviation,
-                                          notApplicable: notApplicable, justification: justification)
+                                          notApplicable: notApplicable, justification: why)
             let order = try records.signStep(id, step, by: try user.session(records))
             print("Signed step \(number) of \(order.steps.count) of \(order.id)")
             if let signed = order.steps.first(where: { $0.number == number }), signed.outOfLimits == true, let blocked = order.awaitingDisposition {

@@ -21,7 +21,7 @@ extension RecRepo.WorkOrderCommand {
         @OptionGroup var user: UserOptions
         @Argument(help: "The work order ID.") var id: String
         @Argument(help: "The step number (from 1).") var number: Int
-        @Option(help: "accept or repeat.") var decision: WorkOrder.Disposition.Decision
+        @Option(help: "accept (the default) or repeat.") var decision: WorkOrder.Disposition.Decision = .accept
         @OptionGroup var reason: ReasonOption
 
         func run() throws {

@@ -92,6 +92,17 @@ import Testing
         #expect(html.contains("<input type=\"checkbox\" disabled=\"\" /> <span class=\"step-number\">Step 2:</span> Record the outlet temperature <code>reading: outlet temperature in °C, between 2 and 8</code>"))
         let text = try cli.run(["wo", "sop", "WO-000001"]).stdout
         #expect(text.contains("- [ ] Step 2: Record the outlet temperature"), "\(text)")
+        // The contract's forms: --not-applicable TEXT, and a disposition that accepts by default.
+        #expect(try DocumentCLITests.act(cli, "tess", ["wo", "step", "WO-000001", "1"]).status == 0)
+        #expect(try DocumentCLITests.act(cli, "tess", ["wo", "step", "WO-000001", "2", "--value", "8.01"]).status == 0)
+        try Self.refused(cli, "tess", ["wo", "step", "WO-000001", "3", "Stray text"], saying: ["unexpected argument"])
+        try Self.refused(cli, "tess", ["wo", "step", "WO-000001", "3", "--not-applicable", "A", "--justification", "B"], saying: ["once"])
+        #expect(try DocumentCLITests.act(cli, "tess", ["wo", "step", "WO-000001", "3", "--not-applicable", "No bypass fitted"]).status == 0)
+        #expect(try DocumentCLITests.act(cli, "sam", ["wo", "disposition", "WO-000001", "2", "--reason", "Logger agrees"]).status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(try cli.run(["wo", "show", "WO-000001", "--format", "json"]).stdout.utf8)) as? [String: Any])
+        let steps = try #require(json["steps"] as? [[String: Any]])
+        #expect(steps[2]["justification"] as? String == "No bypass fitted")
+        #expect((steps[1]["dispositions"] as? [[String: Any]])?.first?["decision"] as? String == "accept")
         // A span that starts with `reading:` but is not one: the author is told which step.
         let file = directory.appendingPathComponent("bad.md")
         try Data("- [ ] Seal\n- [ ] Temperature `reading: temperature in °C, between 8 and 2`\n".utf8).write(to: file)

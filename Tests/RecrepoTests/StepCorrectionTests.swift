@@ -79,13 +79,12 @@ import Testing
 
     @Test("a disposition signed by a technician fails verify by the permission rule")
     func technicianDisposition() throws {
-        let (plant, order, at) = try Self.atStepTwo()
+        let (plant, order, _) = try Self.atStepTwo()
         _ = try Steps.sign(plant, order.id, .init(number: 2, value: 9.5))
         var forged = try plant.records.workOrder(order.id)
         forged.steps[1].dispositions = [WorkOrder.Disposition(decision: .accept, value: 9.5, reason: "Fine", by: "tom",
                                                               at: Timestamp.iso(plant.repo.clock.now.addingTimeInterval(60)))]
         forged.revision += 1
-        _ = at
         let commit = try EventReplayTests.forge(plant, forged, event: "wo.disposition", meaning: .review, by: plant.tom)
         EventReplayTests.expectRefused(plant, commit, by: .permission)
     }

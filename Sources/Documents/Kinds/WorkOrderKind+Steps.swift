@@ -96,10 +96,10 @@ extension WorkOrderKind {
                 throw .invalidField(record: order.id, field: "value", reason: "a correction gives a new value or a new note")
             }
             if let value = entry.value {
-                guard step.notApplicable != true, let reading = step.reading else {
+                guard step.notApplicable != true, step.reading != nil else {
                     throw .invalidField(record: order.id, field: "value", reason: "step \(entry.number) \(step.notApplicable == true ? "did not apply" : "asks for no reading"), so it has no value to correct")
                 }
-                try check(value, for: reading, step: entry.number, of: order)
+                try checkValue(value, of: order)
                 if value == step.value { throw .invalidField(record: order.id, field: "value", reason: "the step holds that value already") }
             }
             if let note = entry.note {
@@ -160,7 +160,7 @@ extension WorkOrderKind {
                                 reason: "a justification goes with a step signed as not applicable (--not-applicable)")
         }
         switch (step.reading, input.value) {
-        case (let reading?, let value?): try check(value, for: reading, step: input.number, of: order)
+        case (_?, let value?): try checkValue(value, of: order)
         case (let reading?, nil):
             throw .invalidField(record: order.id, field: "value",
                                 reason: "step \(input.number) asks for a reading of \(reading.quantity)\(reading.unit.map { " in \($0)" } ?? "") (\(reading.limits)): sign it with the value read (--value), or as not applicable with a justification")
@@ -189,7 +189,8 @@ extension WorkOrderKind {
         return true
     }
 
-    static func check(_ value: Double, for reading: WorkOrder.Reading, step: Int, of order: WorkOrder) throws(DocumentsError) {
+    /// A finite value with at most 12 digits before the point: what a gauge shows, not NaN or 1e300.
+    static func checkValue(_ value: Double, of order: WorkOrder) throws(DocumentsError) {
         guard value.isFinite, abs(value) < largestValue else {
             throw .invalidField(record: order.id, field: "value",
                                 reason: "a reading is a finite number with at most 12 digits before the point, not \(value)")
