@@ -72,8 +72,7 @@ extension WorkOrderKind {
         "correct", meaning: .correction, permission: nil, action: "correct signed steps",
         summary: { id, entry, _ in "Correct step \(entry.number) of \(id)" },
         input: { before, written, _ in
-            guard let (number, correction) = changed(before, written, \.corrections), let old = before?.steps[number - 1] else { return nil }
-            let new = written.steps[number - 1]
+            guard let (number, correction) = changed(before, written, \.corrections) else { return nil }
             return CorrectionEntry(number: number, value: correction.value, note: correction.note, reason: correction.reason)
         },
         check: { before, entry, context, signing throws(DocumentsError) in
