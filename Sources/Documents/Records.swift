@@ -6,22 +6,33 @@ import RecordRepo
 public final class Records {
     public let ledger: Ledger
     public let keystore: Keystore
-    /// Reads an SOP's checklist steps (its task-list items, in order) from its markdown. The
-    /// markdown parser lives in a layer above this one, so whoever opens the records supplies it.
-    public let checklist: @Sendable (String) -> [String]
+    /// Reads an SOP's checklist steps (its task-list items, in order, with the reading each asks
+    /// for) from its markdown. The markdown parser lives in a layer above this one, so whoever
+    /// opens the records supplies it.
+    public let checklist: @Sendable (String) -> [ChecklistItem]
     /// Where the acts are signed (`host /dev/pts/1`), recorded in each act's Terminal trailer;
     /// nil: the library was used directly.
     public var terminal: String?
 
-    public init(ledger: Ledger, checklist: @escaping @Sendable (String) -> [String]) {
+    public init(ledger: Ledger, checklist: @escaping @Sendable (String) -> [ChecklistItem]) {
         self.ledger = ledger
         self.keystore = Keystore(directory: ledger.sidecar)
         self.checklist = checklist
     }
 
+    /// Records whose checklist reader gives the steps' text only: no step asks for a reading.
+    public convenience init(ledger: Ledger, checklist: @escaping @Sendable (String) -> [String]) {
+        self.init(ledger: ledger, checklist: ChecklistItem.plain(checklist))
+    }
+
+    public static func open(at path: String, clock: LedgerClock = .system,
+                            checklist: @escaping @Sendable (String) -> [ChecklistItem]) throws(DocumentsError) -> Records {
+        do { return Records(ledger: try Ledger.open(at: path, clock: clock), checklist: checklist) } catch { throw .ledger(error) }
+    }
+
     public static func open(at path: String, clock: LedgerClock = .system,
                             checklist: @escaping @Sendable (String) -> [String]) throws(DocumentsError) -> Records {
-        do { return Records(ledger: try Ledger.open(at: path, clock: clock), checklist: checklist) } catch { throw .ledger(error) }
+        try open(at: path, clock: clock, checklist: ChecklistItem.plain(checklist))
     }
 
     var now: Date { ledger.clock.now() }

@@ -7,11 +7,17 @@ public struct ChecklistStep: Sendable, Hashable {
     public var text: String
     /// Whether the box is ticked in the stored markdown (`- [x]`).
     public var checked: Bool
+    /// The reading the step asks for (see `ReadingSpec`), or nil.
+    public var reading: ReadingSpec?
+    /// Why a code span that starts with `reading:` is not a reading spec, or nil.
+    public var readingProblem: String?
 
-    public init(number: Int, text: String, checked: Bool) {
+    public init(number: Int, text: String, checked: Bool, reading: ReadingSpec? = nil, readingProblem: String? = nil) {
         self.number = number
         self.text = text
         self.checked = checked
+        self.reading = reading
+        self.readingProblem = readingProblem
     }
 }
 
@@ -29,7 +35,15 @@ public enum Checklist {
     /// the bounds, so only bodies stored before them can be slow here.
     public static func steps(in markdown: String) -> [ChecklistStep] {
         Cmark.taskItems(markdown).enumerated().map { index, item in
-            ChecklistStep(number: index + 1, text: collapsed(item.text), checked: item.checked)
+            var step = ChecklistStep(number: index + 1, text: collapsed(item.text), checked: item.checked)
+            let parsed = item.codeSpans.map(ReadingSpec.parse).filter { $0 != .none }
+            switch parsed.first {
+            case .spec(let spec) where parsed.count == 1: step.reading = spec
+            case .malformed(let problem) where parsed.count == 1: step.readingProblem = problem
+            case nil, .none?: break
+            default: step.readingProblem = "a step asks for one reading; this one has \(parsed.count) `reading:` spans"
+            }
+            return step
         }
     }
 

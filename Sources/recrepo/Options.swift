@@ -58,6 +58,6 @@ struct ReasonOption: ParsableArguments {
 
 /// How this binary reads an SOP's checklist, for jobs and for verification alike.
 enum RecordChecks {
-    static let checklist: @Sendable (String) -> [String] = { Checklist.steps(in: $0).map(\.text) }
+    static let checklist: @Sendable (String) -> [ChecklistItem] = { Checklist.steps(in: $0).map(\.item) }
     static var replay: RecordsReplay { RecordsReplay(checklist: checklist) }
 }

@@ -43,6 +43,7 @@ extension RecRepo.SOPCommand {
             let sop = try records.createSOP(title: title, body: body, reason: reason.reason, by: try user.session(records))
             print("Created \(sop.id) revision 1 (draft): \(sop.title)")
             print(sop.id)
+            ReadingWarnings.warn(about: body)
         }
     }
 
@@ -59,6 +60,7 @@ extension RecRepo.SOPCommand {
             let records = try repo.open()
             let sop = try records.reviseSOP(id, body: body, reason: reason.reason, by: try user.session(records))
             print("\(sop.id) revision \(sop.latest?.number ?? 0) is a draft with the new text")
+            ReadingWarnings.warn(about: body)
         }
     }
 

@@ -6,7 +6,9 @@ extension RecRepo {
     struct WorkOrderCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "wo", abstract: "Jobs: a work order follows the effective SOP, step by signed step.",
-            subcommands: [New.self, Start.self, SOP.self, Step.self, Labour.self, Part.self, Complete.self, Review.self, Close.self, Cancel.self, Show.self, List.self, RequestWork.self, Accept.self, Decline.self, Requests.self, Attach.self, Attachment.self])
+            subcommands: [New.self, Start.self, SOP.self, Step.self, Disposition.self, Correct.self, Labour.self, Part.self, Complete.self,
+                          Review.self, Close.self, Cancel.self, Show.self, List.self, RequestWork.self, Accept.self, Decline.self, Requests.self,
+                          Attach.self, Attachment.self])
     }
 }
 
@@ -71,17 +73,42 @@ extension RecRepo.WorkOrderCommand {
     }
 
     struct Step: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Sign one checklist step (in order, by the assigned technician).")
+        static let configuration = CommandConfiguration(
+            abstract: "Sign one checklist step (in order, by the assigned technician).",
+            discussion: "A step that asks for a reading is signed with --value; a value outside its limits blocks completion until a supervisor's 'wo disposition'.")
         @OptionGroup var repo: RepoOptions
         @OptionGroup var user: UserOptions
         @Argument(help: "The work order ID.") var id: String
         @Argument(help: "The step number (from 1).") var number: Int
         @Option(help: "What was observed or done.") var note: String?
+        @Option(help: "The value read, in the step's unit (a plain decimal number such as 4.5).") var value: String?
+        @Option(help: "How the step was done other than as written.") var deviation: String?
+        @Flag(help: "The step did not apply: say why with --justification (or right after it: --not-applicable TEXT).") var notApplicable = false
+        @Option(help: "Why the step did not apply.") var justification: String?
+        /// The justification written straight after the flag, as `--not-applicable TEXT`.
+        @Argument(help: .hidden) var notApplicableText: String?
+
+        /// The justification, from whichever form gave it.
+        var why: String? { justification ?? notApplicableText }
+
+        func validate() throws {
+            if let value { _ = try StepValue.parse(value) }
+            if justification != nil, notApplicableText != nil { throw ValidationError("give the justification once: --not-applicable TEXT or --justification TEXT") }
+            if notApplicable, why == nil { throw ValidationError("--not-applicable needs a justification: say why step \(number) did not apply (--justification TEXT)") }
+            if !notApplicable, let why {
+                throw ValidationError(justification != nil ? "--justification goes with --not-applicable" : "unexpected argument \(why.debugDescription)")
+            }
+        }
 
         func run() throws {
             let records = try repo.open()
-            let order = try records.signStep(id, number: number, note: note, by: try user.session(records))
+            let step = WorkOrderKind.Step(number: number, note: note, value: try value.map(StepValue.parse), deviation: deviation,
+                                          notApplicable: notApplicable, justification: why)
+            let order = try records.signStep(id, step, by: try user.session(records))
             print("Signed step \(number) of \(order.steps.count) of \(order.id)")
+            if let signed = order.steps.first(where: { $0.number == number }), signed.outOfLimits == true, let blocked = order.awaitingDisposition {
+                Terminal.warn("OUT OF LIMITS: \(blocked)")
+            }
         }
     }
 

@@ -61,10 +61,7 @@ extension RecRepo.WorkOrderCommand {
                 rows.append(("Attachment", "\(file.name), \(file.size) bytes, SHA-256 \(file.sha256) (attached by \(file.by) at \(file.at))"))
             }
             if let at = order.startedAt { rows.append(("Started", at)) }
-            for step in order.steps {
-                let signed = step.signedBy.map { "signed by \($0) at \(step.signedAt ?? "?")" } ?? "not signed"
-                rows.append(("Step \(step.number)", "\(step.text): \(signed)\(step.note.map { " (note: \($0))" } ?? "")"))
-            }
+            for step in order.steps { rows += stepRows(step) }
             for (label, who, at) in [("Completed", order.completedBy, order.completedAt), ("Reviewed", order.reviewedBy, order.reviewedAt),
                                      ("Closed", order.closedBy, order.closedAt), ("Cancelled", order.cancelledBy, order.cancelledAt)] {
                 if let who { rows.append((label, "\(at ?? "?") by \(who)")) }

@@ -117,11 +117,11 @@ import Testing
     @Test("task-list items render as disabled checkboxes")
     func taskCheckboxes() {
         let html = SOPRenderer.html(Self.page(markdown: "- [ ] Open valve\n- [x] Close door\n- plain item\n"))
-        #expect(html.contains("<li><input type=\"checkbox\" disabled=\"\" /> Open valve</li>"))
-        #expect(html.contains("<li><input type=\"checkbox\" checked=\"\" disabled=\"\" /> Close door</li>"))
+        #expect(html.contains("<li><input type=\"checkbox\" disabled=\"\" /> <span class=\"step-number\">Step 1:</span> Open valve</li>"))
+        #expect(html.contains("<li><input type=\"checkbox\" checked=\"\" disabled=\"\" /> <span class=\"step-number\">Step 2:</span> Close door</li>"))
         #expect(html.contains("<li>plain item</li>"))
         let boxes = LiveMarkup.tags(in: html).filter { $0.hasPrefix("<input") }
         #expect(boxes.count == 2 && boxes.allSatisfy { $0.contains("disabled") })
-        #expect(SOPRenderer.text(Self.page(markdown: "- [ ] Open valve\n- [x] Close door\n")).contains("- [ ] Open valve\n- [x] Close door\n"))
+        #expect(SOPRenderer.text(Self.page(markdown: "- [ ] Open valve\n- [x] Close door\n")).contains("- [ ] Step 1: Open valve\n- [x] Step 2: Close door\n"))
     }
 }

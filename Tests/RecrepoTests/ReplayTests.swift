@@ -7,7 +7,7 @@ import Testing
 /// Check 3: acts that are validly signed but that the lifecycle or the policy would have refused.
 @Suite struct ReplayTests {
     static func verify(_ plant: Plant) -> VerificationReport {
-        plant.records.ledger.verify(replay: RecordsReplay(checklist: { Checklist.steps(in: $0).map(\.text) }))
+        plant.records.ledger.verify(replay: RecordsReplay(checklist: TestRepository.checklist))
     }
 
     /// Signs `file` = `content` as `session` straight through the ledger, naming `event`,

@@ -7,7 +7,7 @@ extension Records {
     public static func initialize(at path: String, admin: String, name: String, password: String,
                                   kdf: KDFParameters = .standard,
                                   clock: LedgerClock = .system,
-                                  checklist: @escaping @Sendable (String) -> [String],
+                                  checklist: @escaping @Sendable (String) -> [ChecklistItem],
                                   terminal: String? = nil) throws(DocumentsError) -> Records {
         let adminID = try UserID(admin).value
         let name = try validName(name, record: adminID)
@@ -69,5 +69,16 @@ extension Records {
             throw .invalidField(record: record, field: "name", reason: "a name may not contain '<' or '>'")
         }
         return name
+    }
+}
+
+extension Records {
+    /// `initialize` with a checklist reader that gives the steps' text only.
+    public static func initialize(at path: String, admin: String, name: String, password: String,
+                                  kdf: KDFParameters = .standard, clock: LedgerClock = .system,
+                                  checklist: @escaping @Sendable (String) -> [String],
+                                  terminal: String? = nil) throws(DocumentsError) -> Records {
+        try initialize(at: path, admin: admin, name: name, password: password, kdf: kdf, clock: clock,
+                       checklist: ChecklistItem.plain(checklist), terminal: terminal)
     }
 }

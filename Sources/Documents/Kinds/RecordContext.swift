@@ -12,8 +12,9 @@ public protocol RecordContext {
     func record<T: Decodable & Sendable>(_ type: T.Type, kind: RecordKind, id: String) -> T?
     /// The signed act of `commit` (40 hex digits), when it lies on the history before the act.
     func act(_ commit: String) -> ActInfo?
-    /// The checklist steps of `sop`'s body as of `commit`, or nil when it cannot be read.
-    func checklist(sop: String, at commit: String) -> [String]?
+    /// The checklist steps of `sop`'s body as of `commit`, with the reading each asks for, or nil
+    /// when it cannot be read.
+    func checklist(sop: String, at commit: String) -> [ChecklistItem]?
     /// The IDs of every account.
     func accountIDs() -> [String]
     /// The commit the act is built on (its parent), nil before the first act.

@@ -106,7 +106,7 @@ struct HeadContext: RecordContext {
         try? records.ledger.walkBack(from: commit) { visit($0) }
     }
 
-    func checklist(sop: String, at hex: String) -> [String]? {
+    func checklist(sop: String, at hex: String) -> [ChecklistItem]? {
         guard let id = ObjectID(hex: hex), let path = try? Records.bodyPath(sop: sop),
               let body = (try? records.ledger.read(path, at: id)) ?? nil else { return nil }
         return records.checklist(String(decoding: body, as: UTF8.self))

@@ -32,16 +32,32 @@ public enum WorkOrderKind {
         }
     }
 
-    /// The SOP revision a job is started against and the steps its checklist gives.
+    /// The SOP revision a job is started against and the steps its checklist gives, with the
+    /// reading each asks for.
     public struct Start: Sendable, Equatable {
         public var bound: WorkOrder.BoundSOP
-        public var steps: [String]
+        public var steps: [ChecklistItem]
     }
 
-    /// One step signed, with its note.
+    /// One step signed, with its note, and what `WorkOrderKind+Steps` adds: the value read, a
+    /// deviation, or why it did not apply.
     public struct Step: Sendable, Equatable {
         public var number: Int
         public var note: String?
+        public var value: Double?
+        public var deviation: String?
+        public var notApplicable = false
+        public var justification: String?
+
+        public init(number: Int, note: String? = nil, value: Double? = nil, deviation: String? = nil, notApplicable: Bool = false,
+                    justification: String? = nil) {
+            self.number = number
+            self.note = note
+            self.value = value
+            self.deviation = deviation
+            self.notApplicable = notApplicable
+            self.justification = justification
+        }
     }
 
     public static let create = RecordEvent<WorkOrder, Request>(
@@ -97,7 +113,9 @@ public enum WorkOrderKind {
     public static let start = RecordEvent<WorkOrder, Start>(
         "start", meaning: .execution, permission: .woExecute, action: "start jobs",
         summary: { id, start, _ in "Start \(id) on \(start.bound.id) revision \(start.bound.revision)" },
-        input: { _, written, _ in written.boundSOP.map { Start(bound: $0, steps: written.steps.map(\.text)) } },
+        input: { _, written, _ in
+            written.boundSOP.map { Start(bound: $0, steps: written.steps.map { ChecklistItem(text: $0.text, reading: $0.reading) }) }
+        },
         rests: { [(.sop, $0.bound.id)] },
         check: { before, start, context, signing throws(DocumentsError) in
             if let order = before, order.assignee == nil, let role = order.assigneeRole,
@@ -125,18 +143,20 @@ public enum WorkOrderKind {
             }
         },
         apply: { before, start, signing throws(DocumentsError) in
-            try existing(before).applying(.start(by: signing.user, bound: start.bound, steps: start.steps, at: signing.time))
+            var order = try existing(before).applying(.start(by: signing.user, bound: start.bound, steps: start.steps.map(\.text),
+                                                             at: signing.time))
+            for (index, item) in start.steps.enumerated() { order.steps[index].reading = item.reading }
+            return order
         })
 
     public static let step = RecordEvent<WorkOrder, Step>(
         "step", meaning: .execution, permission: .woExecute, action: "sign job steps",
-        summary: { id, step, _ in "Sign step \(step.number) of \(id)" },
-        input: { before, written, _ in
-            guard let number = before?.nextStep?.number, written.steps.indices.contains(number - 1) else { return nil }
-            return Step(number: number, note: written.steps[number - 1].note)
-        },
+        summary: { id, step, _ in "Sign step \(step.number) of \(id)\(stepSummary(step))" },
+        input: { before, written, _ in stepInput(before, written) },
+        check: { before, step, _, _ throws(DocumentsError) in try checkStep(try existing(before), step) },
         apply: { before, step, signing throws(DocumentsError) in
-            try existing(before).applying(.signStep(number: step.number, by: signing.user, note: step.note, at: signing.time))
+            try signedStep(try existing(before).applying(.signStep(number: step.number, by: signing.user, note: step.note, at: signing.time)),
+                           step)
         })
 
     /// A generated job also keeps the day it was completed in the plant's time zone: the day its
@@ -157,13 +177,16 @@ public enum WorkOrderKind {
 
     public static let declaration = KindDeclaration<WorkOrder>(
         kind: .workOrder,
-        events: [create.replayable, generate.replayable, accept.replayable, start.replayable, step.replayable, labour.replayable, part.replayable, attach.replayable, complete.replayable,
-                 review.replayable, close.replayable, cancel.replayable],
+        events: [create.replayable, generate.replayable, accept.replayable, start.replayable, step.replayable, labour.replayable,
+                 part.replayable, attach.replayable, complete.replayable, review.replayable, disposition.replayable, correct.replayable,
+                 close.replayable, cancel.replayable],
         revision: \.revision,
         labels: ["boundSOP.id": "SOP followed", "boundSOP.revision": "SOP revision followed",
                  "boundSOP.commit": "commit of that revision's approval", "steps[].text": "step {n}",
                  "steps[].signedBy": "step {n} signed by", "steps[].signedAt": "step {n} signed at", "steps[].note": "step {n} note",
-                 "steps[].number": "step {n} number"])
+                 "steps[].number": "step {n} number", "steps[].value": "step {n} value", "steps[].outOfLimits": "step {n} out of limits",
+                 "steps[].deviation": "step {n} deviation", "steps[].notApplicable": "step {n} not applicable",
+                 "steps[].justification": "step {n} justification"])
 
     /// An event without input of its own: the lifecycle event made from the signing.
     private static func simple(_ name: String, _ meaning: Meaning, _ permission: Permission, _ action: String,

@@ -69,11 +69,13 @@ extension WorkOrder {
         case (.inProgress, .complete(let user, let time)):
             try requireAssignee(user, "complete it")
             if let first = nextStep { throw refuse("step \(first.number) is not signed; every step must be signed first") }
+            if let blocked = awaitingDisposition { throw refuse(blocked) }
             next.completedBy = user
             next.completedAt = time
             next.status = .completed
         case (.completed, .review(let user, let time)):
             try requireOther(user, "review")
+            if let blocked = awaitingDisposition { throw refuse(blocked) }
             next.reviewedBy = user
             next.reviewedAt = time
             next.status = .reviewed

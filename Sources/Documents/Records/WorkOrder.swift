@@ -88,13 +88,32 @@ public struct WorkOrder: Codable, Sendable, Equatable {
         public var signedBy: String?
         public var signedAt: String?
         public var note: String?
+        /// The reading the step asks for (from the checklist's `reading:` span); nil: none, as in
+        /// every job started before readings existed.
+        public var reading: Reading?
+        /// The value read, in the reading's unit.
+        public var value: Double?
+        /// True when `value` is outside the reading's limits: the job is not completed until a
+        /// supervisor's disposition accepts it (see `needsDisposition`).
+        public var outOfLimits: Bool?
+        /// How the step was done other than as written.
+        public var deviation: String?
+        /// True when the step did not apply; `justification` says why.
+        public var notApplicable: Bool?
+        public var justification: String?
+        /// Supervisors' decisions on an out-of-limits value, oldest first.
+        public var dispositions: [Disposition]?
+        /// Corrections of the signed entry, oldest first, each keeping what it replaced.
+        public var corrections: [Correction]?
 
-        public init(number: Int, text: String, signedBy: String? = nil, signedAt: String? = nil, note: String? = nil) {
+        public init(number: Int, text: String, signedBy: String? = nil, signedAt: String? = nil, note: String? = nil,
+                    reading: Reading? = nil) {
             self.number = number
             self.text = text
             self.signedBy = signedBy
             self.signedAt = signedAt
             self.note = note
+            self.reading = reading
         }
     }
 

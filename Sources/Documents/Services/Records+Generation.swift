@@ -135,7 +135,7 @@ final class OverlayContext: RecordContext {
 
     func account(_ id: String) -> Account? { head.account(id) }
     func act(_ commit: String) -> ActInfo? { head.act(commit) }
-    func checklist(sop: String, at commit: String) -> [String]? { head.checklist(sop: sop, at: commit) }
+    func checklist(sop: String, at commit: String) -> [ChecklistItem]? { head.checklist(sop: sop, at: commit) }
     func accountIDs() -> [String] { head.accountIDs() }
     func walkBack(_ visit: (ActInfo) -> Bool) { head.walkBack(visit) }
 }

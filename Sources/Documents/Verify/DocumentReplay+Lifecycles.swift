@@ -80,7 +80,7 @@ extension DocumentReplay {
                   let body = view.read((try? RecordID.sopBodyPath(id: bound.id)) ?? "") else {
                 return "the SOP revision bound to \(act.record) cannot be read"
             }
-            event = .start(by: signer.id, bound: bound, steps: checklist(String(decoding: body, as: UTF8.self)), at: time)
+            event = .start(by: signer.id, bound: bound, steps: checklist(String(decoding: body, as: UTF8.self)).map(\.text), at: time)
         case .execution:
             permission = .woExecute
             guard let next = old.nextStep, stored.steps.indices.contains(next.number - 1) else { return "no step of \(act.record) was left to sign" }

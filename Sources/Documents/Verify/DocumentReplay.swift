@@ -5,7 +5,7 @@ import RecordRepo
 /// the policy in force at its parent, and must produce exactly the record it wrote. An act that
 /// the service would have refused, or whose record differs from what the lifecycle gives, fails.
 public final class DocumentReplay: ActReplay {
-    let checklist: @Sendable (String) -> [String]
+    let checklist: @Sendable (String) -> [ChecklistItem]
     private var policies: [ObjectID: Policy] = [:]
     /// Accounts, SOPs and equipment decoded once per version (blob), as they change rarely.
     private var decoded: [ObjectID: any Sendable] = [:]
@@ -20,9 +20,9 @@ public final class DocumentReplay: ActReplay {
     let skipping: Set<EventRefusal.Rule>
 
     /// `checklist` reads an SOP's task-list items, exactly as jobs were started with.
-    public convenience init(checklist: @escaping @Sendable (String) -> [String]) { self.init(checklist: checklist, skipping: []) }
+    public convenience init(checklist: @escaping @Sendable (String) -> [ChecklistItem]) { self.init(checklist: checklist, skipping: []) }
 
-    init(checklist: @escaping @Sendable (String) -> [String], skipping: Set<EventRefusal.Rule>) {
+    init(checklist: @escaping @Sendable (String) -> [ChecklistItem], skipping: Set<EventRefusal.Rule>) {
         self.checklist = checklist
         self.skipping = skipping
     }
@@ -179,11 +179,19 @@ public final class DocumentReplay: ActReplay {
 public struct RecordsReplay: ActReplay {
     let parts: [any ActReplay]
 
-    public init(checklist: @escaping @Sendable (String) -> [String]) { self.init(checklist: checklist, skipping: []) }
+    public init(checklist: @escaping @Sendable (String) -> [ChecklistItem]) { self.init(checklist: checklist, skipping: []) }
+
+    /// Verify's replay for a checklist reader that gives the steps' text only: jobs whose steps
+    /// ask for readings fail it.
+    public init(checklist: @escaping @Sendable (String) -> [String]) { self.init(checklist: ChecklistItem.plain(checklist), skipping: []) }
 
     /// Verify's replay with some rules of the declared events left out, for tests that show each one matters.
-    init(checklist: @escaping @Sendable (String) -> [String], skipping: Set<EventRefusal.Rule>) {
+    init(checklist: @escaping @Sendable (String) -> [ChecklistItem], skipping: Set<EventRefusal.Rule>) {
         parts = [PolicyReplay(), DocumentReplay(checklist: checklist, skipping: skipping)]
+    }
+
+    init(checklist: @escaping @Sendable (String) -> [String], skipping: Set<EventRefusal.Rule>) {
+        self.init(checklist: ChecklistItem.plain(checklist), skipping: skipping)
     }
 
     public func refusal(of act: ActInfo, before: TreeView, after: TreeView, isRoot: Bool) -> String? {

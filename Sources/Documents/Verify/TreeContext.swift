@@ -35,7 +35,7 @@ struct TreeContext: RecordContext {
         tree.walkBack(from: parent, visit)
     }
 
-    func checklist(sop: String, at hex: String) -> [String]? {
+    func checklist(sop: String, at hex: String) -> [ChecklistItem]? {
         guard let commit = ObjectID(hex: hex), let view = tree.view(at: commit), let path = try? RecordID.sopBodyPath(id: sop),
               let body = view.read(path) else { return nil }
         return replay.checklist(String(decoding: body, as: UTF8.self))

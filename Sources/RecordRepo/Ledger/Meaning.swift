@@ -10,6 +10,8 @@ public enum Meaning: String, Codable, Sendable, CaseIterable {
     case retirement
     /// A job or record ended without being done, for the reason given.
     case cancellation
+    /// An entry already signed is corrected, as GMP corrects paper: what it said before stays.
+    case correction
     case administration
     case auditReview = "audit-review"
     case backupDrill = "backup-drill"

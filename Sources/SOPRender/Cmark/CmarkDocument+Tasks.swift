@@ -1,10 +1,12 @@
 internal import CCmarkGFM
 
 extension CmarkDocument {
-    /// A task-list item as found in the tree: its box and its raw text (not yet collapsed).
+    /// A task-list item as found in the tree: its box, its raw text (not yet collapsed) and the
+    /// literals of the inline code spans in the item's own text, in order (a reading spec is one).
     struct TaskItem {
         var checked: Bool
         var text: String
+        var codeSpans: [String] = []
     }
 
     /// Every task-list item in document order (an item before the items nested in it), with the
@@ -34,7 +36,11 @@ extension CmarkDocument {
             }
             guard entering, current.lists == 0 else { return }
             switch type {
-            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
+            case CMARK_NODE_CODE:
+                let literal = Self.string(cmark_node_get_literal(node))
+                items[current.index].text += literal
+                items[current.index].codeSpans.append(literal)
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE_BLOCK:
                 items[current.index].text += Self.string(cmark_node_get_literal(node))
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING:
                 items[current.index].text += " "

@@ -50,16 +50,20 @@ struct CmarkDocument: ~Copyable {
         }
     }
 
-    /// `neutraliseLinks`, then wraps tables and marks `<br>` tags (see `Cmark.html`). Returns
-    /// whether any line break mark was placed.
+    /// `neutraliseLinks`, then wraps tables, marks `<br>` tags and numbers the task items (see
+    /// `Cmark.html`). Returns whether any line break mark was placed.
     func prepareForHTML() -> Bool {
         let tableType = CmarkExtensions.shared.table
+        let tasklist = CmarkExtensions.shared.tasklist
         var breaks: [OpaquePointer] = []
         var tables: [OpaquePointer] = []
+        var tasks: [OpaquePointer] = []
         walk { node, entering in
             guard entering else { return }
             let type = cmark_node_get_type(node)
-            if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
+            if type == CMARK_NODE_ITEM, cmark_node_get_syntax_extension(node) == tasklist {
+                tasks.append(node)
+            } else if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
                 neutraliseLink(node)
             } else if type == CMARK_NODE_HTML_INLINE {
                 if LinkPolicy.isLineBreakTag(Self.string(cmark_node_get_literal(node))) { breaks.append(node) }
@@ -78,6 +82,7 @@ struct CmarkDocument: ~Copyable {
                 cmark_node_free(mark)
             }
         }
+        numberSteps(tasks)
         for table in tables {
             guard let wrapper = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
             cmark_node_set_on_enter(wrapper, "<div class=\"table-wrap\">")
@@ -87,6 +92,19 @@ struct CmarkDocument: ~Copyable {
             }
         }
         return marked
+    }
+
+    /// Puts `Step N:` at the start of each task item's first paragraph, N counting every task item
+    /// in document order as `taskItems` (and so `Checklist.steps` and `wo step`) does. An item
+    /// whose content does not start with a paragraph keeps its number but shows none.
+    private func numberSteps(_ tasks: [OpaquePointer]) {
+        for (index, item) in tasks.enumerated() {
+            guard let paragraph = cmark_node_first_child(item), cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH,
+                  let label = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { continue }
+            cmark_node_set_on_enter(label, "<span class=\"step-number\">Step \(index + 1):</span> ")
+            cmark_node_set_on_exit(label, "")
+            if cmark_node_prepend_child(paragraph, label) != 1 { cmark_node_free(label) }
+        }
     }
 
     private func neutraliseLink(_ node: OpaquePointer) {

@@ -1,13 +1,19 @@
 /// Renders a markdown tree as plain text for a terminal: headings underlined, lists indented
-/// with their markers (`- [ ]` / `- [x]` for task items), block quotes prefixed with `>`, code
+/// with their markers (`- [ ] Step 1:` / `- [x] Step 2:` for task items, numbered in document order
+/// as `Checklist.steps` and `wo step` number them), block quotes prefixed with `>`, code
 /// indented, tables as aligned columns (`TextTable`), paragraphs wrapped to `width`. Every piece
 /// of the author's text goes through `TerminalText.clean`. Raw HTML is left out, as in the HTML
 /// rendering.
-struct PlainTextRenderer {
+final class PlainTextRenderer {
     /// The narrowest text column nesting may leave; deeper content simply gets wider than `width`.
     static let minimumWidth = 24
 
     let width: Int
+    /// The number of the last task item rendered: items are rendered in document order, an item
+    /// before the items nested in it, exactly as the checklist numbers its steps.
+    private var step = 0
+
+    init(width: Int) { self.width = width }
 
     func render(_ document: MarkdownNode) -> String {
         blocks(document.children, width: width, tight: false).joined(separator: "\n")
@@ -74,7 +80,10 @@ struct PlainTextRenderer {
         var lines: [String] = []
         for (index, item) in items.enumerated() {
             var marker = ordered ? "\(start + index)." : "-"
-            if case .item(let task?) = item.kind { marker += task == .checked ? " [x]" : " [ ]" }
+            if case .item(let task?) = item.kind {
+                step += 1
+                marker += (task == .checked ? " [x]" : " [ ]") + " Step \(step):"
+            }
             let indent = String(repeating: " ", count: marker.count + 1)
             if !tight, index > 0 { lines.append("") }
             let body = blocks(item.children, width: width - indent.count, tight: tight)

@@ -39,7 +39,20 @@ enum Fixtures {
             .init(number: 1, text: "Isolate the pump", signedBy: "tom", signedAt: time, note: "LOTO tag 17"),
             .init(number: 2, text: "Check the seal\nfor leaks", signedBy: "tom", signedAt: time),
             .init(number: 3, text: "Restart", signedBy: "tom", signedAt: time, note: "ok"),
+            .init(number: 4, text: "Read the outlet temperature reading: outlet temperature in °C, between 2 and 8", signedBy: "tom",
+                  signedAt: time, note: "second probe", reading: WorkOrder.Reading(quantity: "outlet temperature", unit: "°C", low: 2, high: 8)),
+            .init(number: 5, text: "Check the bypass", signedBy: "tom", signedAt: time),
         ]
+        order.steps[3].value = 9.5
+        order.steps[3].outOfLimits = true
+        order.steps[3].deviation = "Read with the spare probe"
+        order.steps[3].dispositions = [
+            WorkOrder.Disposition(decision: .repeat, value: 9.4, reason: "Read again", by: "sam", at: time),
+            WorkOrder.Disposition(decision: .accept, value: 9.5, reason: "Within the validated range", by: "sam", at: time),
+        ]
+        order.steps[3].corrections = [WorkOrder.Correction(previousValue: 9.4, previousNote: "first probe", value: 9.5, note: "second probe", reason: "Transcription", by: "tom", at: time)]
+        order.steps[4].notApplicable = true
+        order.steps[4].justification = "No bypass on this unit"
         order.startedAt = time
         (order.completedBy, order.completedAt) = ("tom", time)
         (order.reviewedBy, order.reviewedAt) = ("sam", time)

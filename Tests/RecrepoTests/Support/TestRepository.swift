@@ -18,7 +18,13 @@ final class TestRepository {
     static let adminPassword = "admin password 1"
     static let cheap = KDFParameters(logN: 10)
     /// How every test reads an SOP's checklist: the real parser.
-    static let checklist: @Sendable (String) -> [String] = { Checklist.steps(in: $0).map(\.text) }
+    static let checklist: @Sendable (String) -> [ChecklistItem] = {
+        Checklist.steps(in: $0).map { step in
+            ChecklistItem(text: step.text, reading: step.reading.map {
+                WorkOrder.Reading(quantity: $0.quantity, unit: $0.unit, low: $0.low, high: $0.high)
+            })
+        }
+    }
 
     let directory: URL
     let clock: TestClock
