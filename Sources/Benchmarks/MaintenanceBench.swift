@@ -32,24 +32,17 @@ func maintenanceBenchmark(work: URL, executable: String) throws {
     let command = measured(executable, ["pm", "run", "--format", "json"])
     var run = GenerationRun()
     let generating = try timed { run = try records.runPlans() }
-    let first = try RecordID.number(of: try requireID(run.generated.last?.order), kind: .workOrder) + 1
     let count = run.generated.count
-    let appending = try timed {
-        let acts = try (first..<(first + count)).map { try plant.creation($0) }
-        _ = try records.ledger.appendBatch(acts, basedOn: try records.ledger.head())
-    }
-    say(String(format: "pm run for today: %d jobs generated in %.2f s; batch append of %d work orders: %.2f s; ratio %.2fx (target 1.2x)",
-               count, generating, count, appending, generating / appending))
-    say(String(format: "  recrepo pm run as a command on a copy: %.2f s, peak memory %.0f MiB (exit %d)",
-               command.seconds, command.peakMiB, command.status))
     _ = try index.update()
-
-    var compliance: [Double] = [], report: ComplianceReport?
-    for _ in 0..<21 { compliance.append(try timed { report = try index.compliance(ComplianceFilter(), today: today) } * 1000) }
+    var compliance: [Double] = [], report: ComplianceReport?, everything: [Double] = []
+    for _ in 0..<21 { compliance.append(try timed { report = try index.compliance(ComplianceFilter(), today: today, all: false) } * 1000) }
+    for _ in 0..<5 { everything.append(try timed { _ = try index.compliance(ComplianceFilter(), today: today) } * 1000) }
     setenv("RECREPO_REPO", path, 1)
     let complianceCommand = measured(executable, ["pm", "compliance", "--format", "json"])
-    say(String(format: "pm compliance over three years (%d occurrences, rate %.1f%%): p50 %.1f ms, p95 %.1f ms (target p95 < 50 ms)",
-               report?.occurrences.count ?? 0, (report?.rate ?? 0) * 100, percentile(compliance, 0.5), percentile(compliance, 0.95)))
+    let counted = OccurrenceClass.allCases.reduce(0) { $0 + (report?.count($1) ?? 0) }
+    say(String(format: "pm compliance over three years (%d occurrences, rate %.1f%%, %d not on time listed): p50 %.1f ms, p95 %.1f ms (target p95 < 50 ms)",
+               counted, (report?.rate ?? 0) * 100, report?.occurrences.count ?? 0, percentile(compliance, 0.5), percentile(compliance, 0.95)))
+    say(String(format: "  listing every occurrence (--all, json, csv): p50 %.0f ms", percentile(everything, 0.5)))
     say(String(format: "  recrepo pm compliance --format json as a command: %.2f s, peak memory %.0f MiB",
                complianceCommand.seconds, complianceCommand.peakMiB))
 
@@ -59,8 +52,18 @@ func maintenanceBenchmark(work: URL, executable: String) throws {
     setenv("RECREPO_USER", "tess", 1)
     let queueCommand = measured(executable, ["wo", "list", "--mine", "--format", "json"])
     say(String(format: "wo list --mine (%d jobs to do among %d): p50 %.1f ms, p95 %.1f ms (target p95 < 50 ms)",
-               jobs, writer.occurrences + count * 2, percentile(queue, 0.5), percentile(queue, 0.95)))
+               jobs, writer.occurrences + count, percentile(queue, 0.5), percentile(queue, 0.95)))
     say(String(format: "  recrepo wo list --mine as a command: %.2f s, peak memory %.0f MiB", queueCommand.seconds, queueCommand.peakMiB))
+
+    let first = try RecordID.number(of: try requireID(run.generated.last?.order), kind: .workOrder) + 1
+    let appending = try timed {
+        let acts = try (first..<(first + count)).map { try plant.creation($0) }
+        _ = try records.ledger.appendBatch(acts, basedOn: try records.ledger.head())
+    }
+    say(String(format: "pm run for today: %d jobs generated in %.2f s; batch append of %d work orders: %.2f s; ratio %.2fx (target 1.2x)",
+               count, generating, count, appending, generating / appending))
+    say(String(format: "  recrepo pm run as a command on a copy: %.2f s, peak memory %.0f MiB (exit %d)",
+               command.seconds, command.peakMiB, command.status))
 }
 
 /// The ID, or a benchmark failure when a run generated nothing.
@@ -93,11 +96,12 @@ struct HistoryWriter {
     /// A plan every `every` months from three years ago today, and its occurrences before today.
     mutating func plan(equipment: String, every: Int, today: Day) throws {
         let id = try RecordID.generatedID(kind: .pm, number: nextPlan)
-        nextPlan += 1
         let anchor = today.adding(months: -36)
         let trigger = PMPlan.Trigger(kind: .calendar, every: every, unit: .months, from: anchor.text, floating: false)
+        // Twenty technicians share the plans; tess is one of them.
+        let assignee = nextPlan % 20 == 0 ? "tess" : "tech\(nextPlan % 20)"
         var plan = PMPlan(id: id, definition: PMPlan.Definition(title: "PM every \(every) months", equipment: equipment, sop: plant.sop,
-                                                                assignee: "tess", trigger: trigger, graceAfter: 3),
+                                                                assignee: assignee, trigger: trigger, graceAfter: 3),
                           draftedBy: "sam", draftedAt: "2023-01-01T00:00:00Z")
         plan.status = .approved
         plan.approvedRevisions = 1
@@ -112,7 +116,7 @@ struct HistoryWriter {
             let order = try RecordID.generatedID(kind: .workOrder, number: nextOrder)
             nextOrder += 1
             let next = anchor.adding(months: every * number)
-            var job = WorkOrder(id: order, title: plan.definition.title, sop: plant.sop, equipment: equipment, assignee: "tess",
+            var job = WorkOrder(id: order, title: plan.definition.title, sop: plant.sop, equipment: equipment, assignee: assignee,
                                 createdBy: "system", createdAt: due.text + "T05:00:00Z")
             job.type = .preventive
             job.due = due.text
@@ -125,7 +129,7 @@ struct HistoryWriter {
             } else {
                 let done = number % 20 == 0 ? due.adding(days: 6) : due
                 job.status = .closed
-                (job.completedBy, job.completedAt) = ("tess", done.text + "T14:00:00Z")
+                (job.completedBy, job.completedAt) = (assignee, done.text + "T14:00:00Z")
                 (job.closedBy, job.closedAt) = ("quinn", done.text + "T16:00:00Z")
                 occurrence.completed = done.text
             }
@@ -138,6 +142,7 @@ struct HistoryWriter {
         }
         plan.schedule = schedule
         try add(id, .pm, plan)
+        nextPlan += 1
     }
 
     private mutating func add<T: Encodable>(_ id: String, _ kind: RecordKind, _ record: T) throws {

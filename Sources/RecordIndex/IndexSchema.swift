@@ -34,8 +34,11 @@ enum IndexSchema {
         CREATE INDEX IF NOT EXISTS acts_by_time ON acts(time);
         CREATE INDEX IF NOT EXISTS acts_by_signer ON acts(signer);
         CREATE INDEX IF NOT EXISTS acts_by_equipment ON acts(equipment);
+        CREATE INDEX IF NOT EXISTS records_by_assignee ON records(assignee) WHERE assignee IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS records_by_plan_due ON records(due) WHERE plan IS NOT NULL;
         """
-    static let indexNames = ["acts_by_commit", "acts_by_time", "acts_by_signer", "acts_by_equipment"]
+    static let indexNames = ["acts_by_commit", "acts_by_time", "acts_by_signer", "acts_by_equipment", "records_by_assignee",
+                             "records_by_plan_due"]
 
     /// The columns of `records` a work order's `JobColumns` fill, in order.
     static let jobColumns = ["title", "assignee", "due", "type", "plan", "occurrence", "closes", "next_due", "completed"]

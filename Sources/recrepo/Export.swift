@@ -2,6 +2,7 @@ import ArgumentParser
 import Documents
 import Foundation
 import RecordRepo
+import SOPRender
 
 extension RecRepo {
     struct Export: ParsableCommand {
@@ -11,7 +12,8 @@ extension RecRepo {
                 DIR receives README.md (how to check everything with stock git alone), allowed_signers, \
                 history.bundle (the whole signed history), and <ID>.json and <ID>.html for each record: \
                 its current content and every act on it with the signer's printed name, user ID, date and \
-                time (UTC), meaning, reason and commit. DIR must be new or empty.
+                time (UTC), meaning, reason and commit; for a job, <ID>.sop.html (the SOP revision it was \
+                executed against, with its signatures) and its attachments. DIR must be new or empty.
                 """)
         @OptionGroup var repo: RepoOptions
         @Argument(help: ArgumentHelp("The record to export, e.g. WO-000001.", valueName: "record-id")) var record: String?
@@ -24,7 +26,19 @@ extension RecRepo {
         }
 
         func run() throws {
-            let result = try repo.open().export(record.map { .record($0) } ?? .all, to: out)
+            let records = try repo.open()
+            // A job's export carries the SOP revision it was executed against, rendered with its signatures.
+            // Each revision is read once, however many jobs followed it.
+            var revisions: [String: SOPRevisionView] = [:]
+            let result = try records.export(record.map { .record($0) } ?? .all, to: out) { (export) throws(DocumentsError) in
+                guard export.kind == .workOrder, case .object(let fields) = export.record, case .object(let bound)? = fields["boundSOP"],
+                      case .string(let commit)? = bound["commit"] else { return [] }
+                let view: SOPRevisionView
+                if let known = revisions[commit] { view = known } else { view = try records.workOrderSOP(export.id) }
+                revisions[commit] = view
+                let context = "Executed by \(export.id): the revision bound when the job started"
+                return [(name: "sop.html", data: Data(SOPRenderer.html(page(view, context: context)).utf8))]
+            }
             print("Exported \(result.records.count) record\(result.records.count == 1 ? "" : "s") and the signed history"
                 + " (\(result.commits) acts, main at \(result.head.hex)) to \(result.directory)")
         }

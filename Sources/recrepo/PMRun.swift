@@ -69,6 +69,7 @@ extension RecRepo.PMCommand {
         @Option(help: "Only equipment of this department.") var department: String?
         @Option(help: "Only this plan.") var plan: String?
         @Option(help: "text, json or csv.") var format: ReportFormat = .text
+        @Flag(help: "List every occurrence in the text, on time ones too (json and csv always list every one).") var all = false
 
         func validate() throws {
             for (name, value) in [("--from", from), ("--to", to)] where value.map(Day.exists) == false {
@@ -83,7 +84,7 @@ extension RecRepo.PMCommand {
                                           to: try to.map { t throws(DocumentsError) in try Day(parsing: t, field: "--to", record: "pm compliance") },
                                           equipment: equipment, department: department, plan: plan)
             // From the index (brought up to date first; built again from git when missing).
-            let report = try updatedIndex(records).compliance(filter, today: try records.today())
+            let report = try updatedIndex(records).compliance(filter, today: try records.today(), all: all || format != .text)
             let table = Table(title: "Occurrences", header: ["due", "plan", "occurrence", "job", "equipment", "window ends", "next due", "completed", "class"],
                               rows: report.occurrences.map { [$0.due, $0.plan, String($0.number), $0.order, $0.equipment, $0.closes, $0.nextDue,
                                                               $0.cancelled ? "cancelled" : ($0.completed ?? ""), $0.classification.word] })
@@ -96,7 +97,10 @@ extension RecRepo.PMCommand {
                 print("PM compliance, \(range), as of \(report.today)")
                 for kind in OccurrenceClass.allCases { print("  \(kind.word.padding(toLength: 8, withPad: " ", startingAt: 0)) \(report.count(kind))") }
                 print("  rate     " + (report.rate.map { Self.percent($0) } ?? "none (nothing decided yet)"))
-                if !report.occurrences.isEmpty { print(table.text, terminator: "") }
+                if !report.occurrences.isEmpty {
+                    if !report.complete { print("Occurrences not on time (--all lists every one):") }
+                    print(table.text, terminator: "")
+                }
             }
         }
 
@@ -120,7 +124,7 @@ struct ComplianceJSON: Encodable {
         from = report.from
         to = report.to
         today = report.today
-        counts = Dictionary(uniqueKeysWithValues: OccurrenceClass.allCases.map { ($0.rawValue, report.count($0)) })
+        counts = report.counts
         rate = report.rate
         occurrences = report.occurrences
     }

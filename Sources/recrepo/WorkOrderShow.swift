@@ -3,6 +3,7 @@ import Documents
 import Foundation
 import RecordIndex
 import RecordRepo
+import SOPRender
 
 enum RecordFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, html
@@ -31,7 +32,10 @@ extension RecRepo.WorkOrderCommand {
             case .json: try printJSON(order)
             case .text:
                 print(Self.text(order, notice: notice) + "\nSignatures (oldest first):\n" + RecRepo.Show.signatures(signatures), terminator: "")
-            case .html: print(Self.html(order, notice: notice, signatures: signatures), terminator: "")
+            case .html:
+                // The page carries the SOP revision the job was executed against, rendered, with its signatures.
+                let executed = order.boundSOP == nil ? nil : try records.workOrderSOP(order.id)
+                print(Self.html(order, notice: notice, signatures: signatures, executed: executed), terminator: "")
             }
         }
 
@@ -73,7 +77,7 @@ extension RecRepo.WorkOrderCommand {
             lines(order, notice: notice).map { "\($0.0): \(Terminal.printable($0.1))\n" }.joined()
         }
 
-        static func html(_ order: WorkOrder, notice: String?, signatures: [RecordExport.Signature]) -> String {
+        static func html(_ order: WorkOrder, notice: String?, signatures: [RecordExport.Signature], executed: SOPRevisionView? = nil) -> String {
             let escape = ExportPage.escape
             let rows = lines(order, notice: notice).map { "<tr><th>\(escape($0.0))</th><td>\(escape($0.1))</td></tr>" }.joined(separator: "\n")
             let signed = signatures.map { act in
@@ -89,9 +93,29 @@ extension RecRepo.WorkOrderCommand {
                 </table><h2>Signatures</h2><table>
                 <tr><th>Date and time (UTC)</th><th>Printed name (user ID)</th><th>Meaning</th><th>Reason</th></tr>
                 \(signed)
-                </table></body></html>
+                </table>\(executed.map(Self.executedSection) ?? "")</body></html>
 
                 """
         }
+    }
+}
+
+extension RecRepo.WorkOrderCommand.Show {
+    /// The SOP revision a job was executed against: its body rendered through cmark-gfm, then every
+    /// signature on that revision.
+    static func executedSection(_ view: SOPRevisionView) -> String {
+        let escape = ExportPage.escape
+        let signed = view.signatures.map { act in
+            "<tr><td>\(escape(act.time))</td><td>\(escape(act.name)) (\(escape(act.signer)))</td><td>\(escape(act.meaning))</td><td>\(escape(act.reason))</td></tr>"
+        }.joined(separator: "\n")
+        return """
+
+            <h2>SOP executed: \(escape(view.sop.id)) revision \(view.revision.number), \(escape(view.sop.title))</h2>
+            <section class="sop">\(MarkdownRenderer.html(String(decoding: view.body, as: UTF8.self)))</section>
+            <h3>Signatures on \(escape(view.sop.id)) revision \(view.revision.number)</h3><table>
+            <tr><th>Date and time (UTC)</th><th>Printed name (user ID)</th><th>Meaning</th><th>Reason</th></tr>
+            \(signed)
+            </table>
+            """
     }
 }

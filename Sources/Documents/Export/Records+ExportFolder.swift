@@ -26,7 +26,12 @@ extension Records {
     /// `directory` must not exist or be empty; its parent must exist. The folder is written beside
     /// it under a temporary name and moved into place at the end, so a failed export leaves
     /// nothing behind. A record ID is checked against the allowlists before anything is read.
-    public func export(_ selection: ExportSelection, to directory: String) throws(DocumentsError) -> ExportResult {
+    ///
+    /// `pages` adds files of the caller's for a record (the command line adds a job's SOP revision,
+    /// rendered); they are written with the rest, inside the same all-or-nothing move.
+    public func export(_ selection: ExportSelection, to directory: String,
+                       pages: (RecordExport) throws(DocumentsError) -> [(name: String, data: Data)] = { _ in [] })
+        throws(DocumentsError) -> ExportResult {
         let target = URL(fileURLWithPath: directory).standardizedFileURL
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
@@ -67,6 +72,7 @@ extension Records {
             files.append(("\(name).json", export.json))
             files.append(("\(name).html", Data(ExportPage.html(export, head: head.hex, exportedAt: exportedAt).utf8)))
             if export.kind == .workOrder { files += try attachmentFiles(of: export, named: name, at: head) }
+            files += try pages(export).map { ("\(name).\($0.name)", $0.data) }
         }
         do {
             for file in files { try file.data.write(to: staging.appendingPathComponent(file.name), options: .withoutOverwriting) }

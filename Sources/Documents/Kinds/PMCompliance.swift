@@ -94,16 +94,30 @@ public struct ComplianceReport: Sendable, Equatable, Codable {
     public let from: String?
     public let to: String?
     public let today: String
+    /// How many occurrences are in each class, by the class's name.
+    public let counts: [String: Int]
+    /// The occurrences listed, by due date: every one counted when `complete`, else only those
+    /// not on time (what an investigator asks about).
     public let occurrences: [OccurrenceLine]
+    public let complete: Bool
 
+    /// The report on `occurrences`, every one listed.
     public init(from: String?, to: String?, today: String, occurrences: [OccurrenceLine]) {
+        var counts = Dictionary(uniqueKeysWithValues: OccurrenceClass.allCases.map { ($0.rawValue, 0) })
+        for line in occurrences { counts[line.classification.rawValue, default: 0] += 1 }
+        self.init(from: from, to: to, today: today, counts: counts, occurrences: occurrences, complete: true)
+    }
+
+    public init(from: String?, to: String?, today: String, counts: [String: Int], occurrences: [OccurrenceLine], complete: Bool) {
         self.from = from
         self.to = to
         self.today = today
+        self.counts = Dictionary(uniqueKeysWithValues: OccurrenceClass.allCases.map { ($0.rawValue, counts[$0.rawValue] ?? 0) })
         self.occurrences = occurrences.sorted { ($0.due, $0.plan, $0.number) < ($1.due, $1.plan, $1.number) }
+        self.complete = complete
     }
 
-    public func count(_ kind: OccurrenceClass) -> Int { occurrences.count { $0.classification == kind } }
+    public func count(_ kind: OccurrenceClass) -> Int { counts[kind.rawValue] ?? 0 }
 
     /// Nil when no occurrence in the range has a decided outcome yet.
     public var rate: Double? {

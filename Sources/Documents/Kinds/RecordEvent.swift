@@ -137,19 +137,21 @@ public struct Companion: Sendable {
     let make: (@Sendable (Signing) throws(DocumentsError) -> Data)?
     /// For a file the record names by digest: the SHA-256 (hex) and size it must have.
     let digest: Digest?
+    /// For a record: its kind and ID, whose schema its contents must meet.
+    var schema: (kind: RecordKind, id: String)?
 
     /// The record `id` of `kind` that `make` gives at a signing, checked against the kind's schema like any record.
     static func record<T: Encodable & Sendable>(kind: RecordKind, id: String,
                                                 _ make: @escaping @Sendable (Signing) throws(DocumentsError) -> T) throws(DocumentsError) -> Companion {
         Companion(path: try RecordID.path(kind: kind, id: id), make: { signing throws(DocumentsError) in
-            try Records.encode(try make(signing), kind: kind, record: id)
-        }, digest: nil)
+            try Records.encode(try make(signing))
+        }, digest: nil, schema: (kind, id))
     }
 
     /// The file at `path` that the record names by `digest`: its bytes when the act is being made.
     static func file(at path: String, digest: Digest, bytes: Data?) -> Companion {
-        guard let bytes else { return Companion(path: path, make: nil, digest: digest) }
-        return Companion(path: path, make: { @Sendable _ throws(DocumentsError) in bytes }, digest: digest)
+        guard let bytes else { return Companion(path: path, make: nil, digest: digest, schema: nil) }
+        return Companion(path: path, make: { @Sendable _ throws(DocumentsError) in bytes }, digest: digest, schema: nil)
     }
 
     /// What the file must be, as verify checks it.

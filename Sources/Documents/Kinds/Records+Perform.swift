@@ -63,13 +63,15 @@ extension Records {
         for other in companions {
             do { paths.append(try RecordPath(other.path)) } catch { throw .ledger(error) }
             guard let make = other.make else { throw .invalidField(record: id, field: other.path, reason: "its contents are not given") }
-            _ = try make(Signing(user: user, at: now, in: zone))
+            let data = try make(Signing(user: user, at: now, in: zone))
+            if let (kind, record) = other.schema { try Schemas.validate(data, kind: kind, record: record) }
         }
         let act = Act(record: id, revision: declaration.revision(preview), meaning: event.meaning,
                       event: declaration.trailer(of: event), reason: reason, summary: event.summary(id, input, preview),
                       paths: paths, guards: guards) { at in
             let signing = Signing(user: user, at: at, in: zone)
-            return [try Self.encode(try event.apply(before, input, signing), kind: kind, record: id)]
+            // Checked against the schema above, at `now`: at the signing only the times differ.
+            return [try Self.encode(try event.apply(before, input, signing))]
                 + (body.map { [$0] } ?? []) + (try companions.map { try $0.make?(signing) })
         }
         return act
