@@ -148,6 +148,13 @@ public struct Companion: Sendable {
         }, digest: nil, schema: (kind, id))
     }
 
+    /// The record `id` of `kind` as `value`, the same whenever the act is signed: encoded once.
+    static func record<T: Encodable & Sendable>(kind: RecordKind, id: String, value: T) throws(DocumentsError) -> Companion {
+        let data = try Records.encode(value)
+        return Companion(path: try RecordID.path(kind: kind, id: id), make: { @Sendable _ throws(DocumentsError) in data },
+                         digest: nil, schema: (kind, id))
+    }
+
     /// The file at `path` that the record names by `digest`: its bytes when the act is being made.
     static func file(at path: String, digest: Digest, bytes: Data?) -> Companion {
         guard let bytes else { return Companion(path: path, make: nil, digest: digest, schema: nil) }

@@ -73,8 +73,7 @@ extension WorkOrderKind {
         companions: { generation, context throws(DocumentsError) in
             let occurrence = generation.occurrence
             guard let plan = context.record(PMPlan.self, kind: .pm, id: occurrence.plan) else { throw .notFound(record: occurrence.plan) }
-            let advanced = PMSchedule.advanced(plan, by: occurrence, order: generation.id)
-            return [try Companion.record(kind: .pm, id: plan.id) { _ in advanced }]
+            return [try Companion.record(kind: .pm, id: plan.id, value: PMSchedule.advanced(plan, by: occurrence, order: generation.id))]
         })
 }
 
