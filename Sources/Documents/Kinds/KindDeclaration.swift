@@ -135,7 +135,8 @@ public enum Kinds {
     public static let declared: [any DeclaredKind] = [
         SOPKind.declaration, WorkOrderKind.declaration, EquipmentKind.declaration, DrillKind.declaration,
         AuditReviewKind.declaration, AccountKind.declaration, PolicyKind.declaration,
-        AlertKind.declaration, ClockKind.declaration, PMKind.declaration,
+        AlertKind.declaration, ClockKind.declaration, PMKind.declaration, HistoryKind.declaration,
+        ReconciliationKind.declaration,
     ]
 
     /// The declaration of `kind`, when its events are declared.

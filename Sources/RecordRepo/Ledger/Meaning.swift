@@ -16,6 +16,9 @@ public enum Meaning: String, Codable, Sendable, CaseIterable {
     case securityEvent = "security-event"
     /// A person's own signed statement that their electronic signature binds them (§11.100).
     case acknowledgement
+    /// Records brought in from a legacy system: the signer vouches that they are the source's
+    /// rows, kept with their original dates and checksums (Annex 11 §4.8).
+    case migration
 
     /// The only meanings the system key may sign. Verification enforces this, so a stolen system
     /// key cannot approve anything or sign for a person.
