@@ -11,7 +11,9 @@ import RecordRepo
 //   3. fetching and rendering a job's SOP on that repository, and SOP rendering beside plain cmark-gfm;
 //   4. recrepo verify of that repository beside git fsck --full, with peak memory;
 //   5. backup and a recovery drill beside git clone --mirror (and git fsck --full);
-//   6. the derived index: rebuild, incremental update, revisions, field history, audit query.
+//   6. the derived index: rebuild, incremental update, revisions, field history, audit query;
+//   7. an import of ACTS rows of legacy maintenance history beside a batch append of as many acts
+//      (--import-only runs this one alone).
 
 let target = CommandLine.arguments.dropFirst().compactMap { Int($0) }.first ?? 100_000
 let durableActs = 300
@@ -23,6 +25,11 @@ try FileManager.default.createDirectory(at: work, withIntermediateDirectories: t
 let keep = CommandLine.arguments.contains("--keep")
 defer { if keep { print("kept: \(work.path)") } else { try? FileManager.default.removeItem(at: work) } }
 
+if CommandLine.arguments.contains("--import-only") {
+    try importBenchmark(count: target, work: work)
+    if !keep { try? FileManager.default.removeItem(at: work) }
+    exit(0)
+}
 say("recrepo-bench: \(durableActs) durable acts, then a repository grown to \(target) acts; fsync on")
 let repository = work.appendingPathComponent("records").path
 let plant = try BenchPlant(at: repository)
@@ -42,3 +49,4 @@ runRenderBenchmark()
 verifyBenchmark(repository: repository, executable: executable, records: plant.records)
 verifyWithoutReplayBenchmark(records: plant.records)
 backupBenchmark(repository: repository, executable: executable, work: work)
+try importBenchmark(count: target, work: work)
