@@ -15,6 +15,16 @@ import RecordRepo
 //   7. an import of ACTS rows of legacy maintenance history beside a batch append of as many acts
 //      (--import-only runs this one alone).
 
+if CommandLine.arguments.contains("--help") || CommandLine.arguments.contains("-h") {
+    print("""
+        usage: recrepo-bench [ACTS] [--keep] [--batch-only | --import-only]
+          ACTS           the size of the repository, and of the import (default 100000)
+          --keep         leave the benchmark repositories behind
+          --batch-only   stop after the durable acts and the batch append
+          --import-only  run only the import of ACTS legacy rows beside a batch append of as many acts
+        """)
+    exit(0)
+}
 let target = CommandLine.arguments.dropFirst().compactMap { Int($0) }.first ?? 100_000
 let durableActs = 300
 let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()

@@ -49,6 +49,13 @@ public enum HistoryKind {
     /// NUL and the other control characters, and invisible or direction-changing ones, never.
     public static func problem(with value: String, multiline: Bool) -> String? {
         let maxLength = multiline ? 4000 : 200
+        // Printable ASCII (with line breaks and tabs where kept), as most legacy rows are: no
+        // control, invisible or direction-changing character can be in it.
+        if value.utf8.count <= maxLength,
+           value.utf8.allSatisfy({ (0x20...0x7E).contains($0) || (multiline && ($0 == 0x0A || $0 == 0x0D || $0 == 0x09)) }),
+           value.utf8.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) {
+            return nil
+        }
         if value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return "it is empty" }
         if value.unicodeScalars.count > maxLength { return "it is longer than \(maxLength) characters" }
         let allowed: Set<Unicode.Scalar> = multiline ? ["\n", "\r", "\t"] : []

@@ -88,7 +88,7 @@ extension Records {
                                         source: .init(file: fileHash, row: row.number, checksum: row.checksum, equipment: row.equipment))
             do throws(DocumentsError) {
                 let preview = try HistoryKind.import.perform(nil, input, context, signing)
-                _ = try Self.encode(preview, kind: .history, record: id)
+                try Self.validate(preview, kind: .history, record: id)
                 acts.append(try batchAct(HistoryKind.import, of: HistoryKind.declaration, id: id, input: input, preview: preview,
                                          reason: reason, session: session, zone: zone))
             } catch {
@@ -112,7 +112,9 @@ extension Records {
         }
         let after = try head()
         for item in written {
-            let stored = try record(MaintenanceHistory.self, kind: .history, id: item.id, at: after)
+            let path = try Self.path(kind: .history, id: item.id)
+            let stored: Data?
+            do { stored = try ledger.read(path, at: after) } catch { throw .ledger(error) }
             let fields = Self.differences(stored, id: item.id, row: table.rows[item.row.number - 2], in: table, columns: request.columns,
                                           mapping: mapping, file: fileHash, user: session.account.id, zone: zone)
             tally.compared += 1
@@ -142,6 +144,16 @@ extension Records {
         }
         act.extraTrailers = origin
         return SignedAct(act, by: session.signer)
+    }
+
+    /// Checks `value` against the schema of `kind` as `encode(_:kind:record:)` does, without
+    /// writing its canonical bytes (the batch writes them, from the signing time).
+    static func validate<T: Encodable>(_ value: T, kind: RecordKind, record: String) throws(DocumentsError) {
+        let parsed: JSONValue
+        do { parsed = try JSONParser.parse(try JSONEncoder().encode(value)) } catch {
+            throw .invalidField(record: record, field: "content", reason: "cannot encode: \(error)")
+        }
+        try Schemas.schema(for: kind).validate(parsed, record: record)
     }
 
     /// The row checksums of every imported record, and the reconciliations by file SHA-256.
