@@ -68,6 +68,11 @@ import Testing
         #expect(third.source.checksum == Self.sha("2021-01-15T08:00:00+01:00,101,\"Line one\r\nline two\",preventive,,\"Filter, 2x\""))
         let last = try #require(try plant.records.record(MaintenanceHistory.self, kind: .history, id: "MH-000004"))
         #expect(last.source.row == 6 && last.source.equipment == "AC-101")
+        // The bytes written are the record's Codable form in canonical JSON, with and without its optional fields.
+        for record in [first, second, third, last] {
+            let stored = try plant.records.ledger.read(try RecordPath(try RecordID.path(kind: .history, id: record.id)))
+            #expect(stored == (try CanonicalJSON.encode(record)), "\(record.id)")
+        }
         let act = try plant.records.ledger.act(try #require(try plant.repo.head()))
         #expect(act.meaning == .migration && act.signer == "sam")
         try Self.verified(plant)

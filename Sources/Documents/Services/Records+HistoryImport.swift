@@ -88,9 +88,9 @@ extension Records {
                                         source: .init(file: fileHash, row: row.number, checksum: row.checksum, equipment: row.equipment))
             do throws(DocumentsError) {
                 let preview = try HistoryKind.import.perform(nil, input, context, signing)
-                try Self.validate(preview, kind: .history, record: id)
+                try Schemas.schema(for: .history).validate(preview.jsonValue, record: id)
                 acts.append(try batchAct(HistoryKind.import, of: HistoryKind.declaration, id: id, input: input, preview: preview,
-                                         reason: reason, session: session, zone: zone))
+                                         reason: reason, session: session, zone: zone) { CanonicalJSON.bytes(of: $0.jsonValue) })
             } catch {
                 refused.append(.init(row: row.number, reason: error.description))
                 continue
@@ -131,29 +131,22 @@ extension Records {
 
     /// One act of a declared creating event for a batch, made as `perform` makes it: the record
     /// rendered from the signing time, the signer's account and the policy (and what the event
-    /// rests on) guarded.
+    /// rests on) guarded. `bytes` writes the record's canonical JSON when the kind has a faster
+    /// way than its `Codable` form.
     func batchAct<Record, Input>(_ event: RecordEvent<Record, Input>, of declaration: KindDeclaration<Record>, id: String, input: Input,
-                                 preview: Record, reason: String, session: Session, zone: TimeZone) throws(DocumentsError) -> SignedAct {
+                                 preview: Record, reason: String, session: Session, zone: TimeZone,
+                                 bytes: (@Sendable (Record) -> Data)? = nil) throws(DocumentsError) -> SignedAct {
         var guards = try Self.guards(for: session)
         for (other, otherID) in event.rests(input) { guards.append(try Self.path(kind: other, id: otherID)) }
         let user = session.account.id
         var act = Act(record: id, revision: declaration.revision(preview), meaning: event.meaning, event: declaration.trailer(of: event),
                       reason: reason, summary: event.summary(id, input, preview), paths: [try Self.path(kind: declaration.kind, id: id)],
                       guards: guards) { at in
-            [try Self.encode(try event.apply(nil, input, Signing(user: user, at: at, in: zone)))]
+            let record = try event.apply(nil, input, Signing(user: user, at: at, in: zone))
+            return [try bytes.map { $0(record) } ?? Self.encode(record)]
         }
         act.extraTrailers = origin
         return SignedAct(act, by: session.signer)
-    }
-
-    /// Checks `value` against the schema of `kind` as `encode(_:kind:record:)` does, without
-    /// writing its canonical bytes (the batch writes them, from the signing time).
-    static func validate<T: Encodable>(_ value: T, kind: RecordKind, record: String) throws(DocumentsError) {
-        let parsed: JSONValue
-        do { parsed = try JSONParser.parse(try JSONEncoder().encode(value)) } catch {
-            throw .invalidField(record: record, field: "content", reason: "cannot encode: \(error)")
-        }
-        try Schemas.schema(for: kind).validate(parsed, record: record)
     }
 
     /// The row checksums of every imported record, and the reconciliations by file SHA-256.
