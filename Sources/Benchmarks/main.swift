@@ -12,9 +12,22 @@ import RecordRepo
 //   4. recrepo verify of that repository beside git fsck --full, with peak memory;
 //   5. backup and a recovery drill beside git clone --mirror (and git fsck --full);
 //   6. the derived index: rebuild, incremental update, revisions, field history, audit query;
-//   7. a maintenance plant: pm run beside a batch append, pm compliance and wo list --mine, peak memory.
-// --maintenance-only runs the seventh alone.
+//   7. an import of ACTS rows of legacy maintenance history beside a batch append of as many acts
+//      (--import-only runs this one alone);
+//   8. a maintenance plant: pm run beside a batch append, pm compliance and wo list --mine, peak memory
+//      (--maintenance-only runs this one alone).
 
+if CommandLine.arguments.contains("--help") || CommandLine.arguments.contains("-h") {
+    print("""
+        usage: recrepo-bench [ACTS] [--keep] [--batch-only | --import-only | --maintenance-only]
+          ACTS           the size of the repository, and of the import (default 100000)
+          --keep         leave the benchmark repositories behind
+          --batch-only   stop after the durable acts and the batch append
+          --import-only  run only the import of ACTS legacy rows beside a batch append of as many acts
+          --maintenance-only  run only the maintenance plant: pm run, pm compliance, wo list --mine
+        """)
+    exit(0)
+}
 let target = CommandLine.arguments.dropFirst().compactMap { Int($0) }.first ?? 100_000
 let durableActs = 300
 let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
@@ -27,6 +40,11 @@ defer { if keep { print("kept: \(work.path)") } else { try? FileManager.default.
 
 if CommandLine.arguments.contains("--maintenance-only") {
     try maintenanceBenchmark(work: work, executable: executable)
+    if !keep { try? FileManager.default.removeItem(at: work) }
+    exit(0)
+}
+if CommandLine.arguments.contains("--import-only") {
+    try importBenchmark(count: target, work: work)
     if !keep { try? FileManager.default.removeItem(at: work) }
     exit(0)
 }
@@ -49,4 +67,5 @@ runRenderBenchmark()
 verifyBenchmark(repository: repository, executable: executable, records: plant.records)
 verifyWithoutReplayBenchmark(records: plant.records)
 backupBenchmark(repository: repository, executable: executable, work: work)
+try importBenchmark(count: target, work: work)
 try maintenanceBenchmark(work: work, executable: executable)

@@ -22,6 +22,7 @@ extension RecRepo.EquipmentCommand {
             case .text:
                 let width = rows.map(\.0.count).max() ?? 0
                 for (label, value) in rows { print("\(label.padding(toLength: width, withPad: " ", startingAt: 0))  \(Terminal.printable(value))") }
+                for line in ImportedHistory.lines(try ImportedHistory.records(of: unit.id, in: records)) { print(line) }
             case .html: print(Table(title: "Equipment \(unit.id)", header: ["field", "value"], rows: rows.map { [$0.0, $0.1] }).html, terminator: "")
             }
         }

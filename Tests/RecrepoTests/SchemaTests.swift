@@ -25,6 +25,8 @@ import Testing
         case .clock: try .of(Self.incident(decided: true))
         case .pm: try .of(Self.plan(full: true))
         case .request: try .of(Self.request(decided: true))
+        case .history: try .of(Self.imported(full: true))
+        case .reconciliation: try .of(Self.reconciliation(full: true))
         case .policy:
             try .of({ () -> Policy in
                 var policy = Policy.standard
@@ -77,6 +79,27 @@ import Testing
         return plan
     }
 
+    /// An imported maintenance record with every field, or only the required ones.
+    static func imported(full: Bool) -> MaintenanceHistory {
+        let hash = String(repeating: "a", count: 64)
+        return MaintenanceHistory(id: "MH-000001", equipment: "AC-101", date: "2019-03-04", time: full ? "2019-03-04T09:30:00Z" : nil,
+                                  dateAsWritten: full ? "2019-03-04 10:30:00" : "2019-03-04", description: "Seal replaced\nand tested",
+                                  type: full ? "corrective" : nil, technician: full ? "J. Smith" : nil, part: full ? "Seal 12" : nil,
+                                  source: .init(file: hash, row: 2, checksum: hash, equipment: "101"), importedBy: "sam",
+                                  importedAt: Fixtures.time, revision: 1)
+    }
+
+    /// An import's reconciliation that wrote records (with the first and last), or one that did not.
+    static func reconciliation(full: Bool) -> ImportReconciliation {
+        ImportReconciliation(id: "IMP-000001", file: "legacy.csv", sha256: String(repeating: "b", count: 64),
+                             columns: .init(date: "Date", equipment: "Asset", description: "Work done", type: "Type"),
+                             equipmentMapping: "prefix AC-", rowsRead: 3, imported: full ? 2 : 0, first: full ? "MH-000001" : nil,
+                             last: full ? "MH-000002" : nil, alreadyImported: full ? 0 : 2, refused: [.init(row: 4, reason: "unknown")],
+                             equipmentCreated: full ? ["AC-102"] : [], compared: full ? 2 : 0, matched: full ? 1 : 0,
+                             mismatches: full ? [.init(record: "MH-000002", field: "description")] : [], reconciledBy: "sam",
+                             reconciledAt: Fixtures.time, revision: 1)
+    }
+
     /// A clock incident, decided or still proposed.
     static func incident(decided: Bool) -> ClockIncident {
         ClockIncident(id: "CLK-000001", status: decided ? .approved : .proposed,
@@ -113,7 +136,7 @@ import Testing
     @Test("schemas/ holds exactly one schema per record kind and each compiles")
     func schemasCompile() throws {
         #expect(Schemas.names == RecordKind.allCases.map(\.schemaName).sorted())
-        #expect(Schemas.names.count == 11)
+        #expect(Schemas.names.count == 13)
         for kind in RecordKind.allCases { _ = try Schemas.schema(for: kind) }
     }
 
@@ -149,6 +172,8 @@ import Testing
             case .clock: try .of(Self.incident(decided: false))
             case .pm: try .of(Self.plan(full: false))
             case .request: try .of(Self.request(decided: false))
+            case .history: try .of(Self.imported(full: false))
+            case .reconciliation: try .of(Self.reconciliation(full: false))
             case .policy:
                 try .of({ () -> Policy in
                     var policy = Policy.standard

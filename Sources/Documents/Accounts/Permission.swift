@@ -35,6 +35,8 @@ public enum Permission: String, Codable, Sendable, CaseIterable, CodingKeyRepres
     case pmPlan = "pm.plan"
     /// Approve or retire preventive maintenance plans (never a revision one drafted).
     case pmApprove = "pm.approve"
+    /// Bring in legacy maintenance history from a file and sign its reconciliation.
+    case historyImport = "history.import"
 
     /// The roles of a new repository's policy.
     public static let standard: [Permission: [Role]] = [
@@ -57,6 +59,7 @@ public enum Permission: String, Codable, Sendable, CaseIterable, CodingKeyRepres
         .meterRecord: [.technician, .supervisor],
         .pmPlan: [.supervisor],
         .pmApprove: [.qa],
+        .historyImport: [.supervisor],
     ]
 }
 

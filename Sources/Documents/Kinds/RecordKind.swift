@@ -68,9 +68,21 @@ public struct RecordKind: Sendable, Hashable, Codable, CustomStringConvertible {
     public static let request = RecordKind(rawValue: "req", noun: "maintenance request", prefix: "REQ", digits: 6...9, width: 6,
                                            example: "REQ-000001", schemaName: "request.schema.json", bodyExtension: nil)
 
+    /// A maintenance record brought in from a legacy system: read-only, dated as its source.
+    public static let history = RecordKind(rawValue: "mh", noun: "imported maintenance record", prefix: "MH", digits: 6...9,
+                                           width: 6, example: "MH-000001", schemaName: "maintenance-history.schema.json",
+                                           bodyExtension: nil)
+
+    /// The reconciliation of one import: the source file's checksum, what was read, imported and
+    /// refused, and the re-read of every imported record against its row.
+    public static let reconciliation = RecordKind(rawValue: "imp", noun: "import reconciliation", prefix: "IMP", digits: 6...9,
+                                                  width: 6, example: "IMP-000001", schemaName: "import-reconciliation.schema.json",
+                                                  bodyExtension: nil)
+
     /// The registry: every kind, those with a fixed prefix first, so that the first kind whose ID
     /// rule accepts an ID is the kind of that ID (equipment's rule is the most general).
-    public static let allCases: [RecordKind] = [.sop, .workOrder, .pm, .request, .drill, .review, .alert, .clock, .equipment, .account, .policy]
+    public static let allCases: [RecordKind] = [.sop, .workOrder, .pm, .request, .drill, .review, .alert, .clock, .history, .reconciliation, .equipment,
+                                                   .account, .policy]
 
     /// The kind whose folder is `name`, or nil.
     public init?(rawValue name: String) {

@@ -20,6 +20,9 @@ public enum Meaning: String, Codable, Sendable, CaseIterable {
     case acknowledgement
     /// Work the system created because an approved plan called for it (`pm run`).
     case generation
+    /// Records brought in from a legacy system: the signer vouches that they are the source's
+    /// rows, kept with their original dates and checksums (Annex 11 §4.8).
+    case migration
 
     /// The only meanings the system key may sign. Verification enforces this, so a stolen system
     /// key cannot approve anything or sign for a person.
