@@ -67,7 +67,7 @@ cat > "$work/autoclave-check.md" <<'MARKDOWN'
 
 - [ ] Isolate the autoclave and check the door seal
 - [ ] Run a Bowie-Dick test cycle
-- [ ] Record the chamber pressure at hold
+- [ ] Record the chamber pressure at hold `reading: chamber pressure in bar, between 2.0 and 2.2`
 MARKDOWN
 sop=$(as dora 'Red-kite-sky-41' sop new --title "Autoclave weekly check" --file "$work/autoclave-check.md" --reason "New procedure for the autoclave" | tail -1)
 as dora 'Red-kite-sky-41' sop submit "$sop" --reason "Ready for review"
@@ -92,7 +92,7 @@ echo "Tara tries to sign step 2 before step 1:"
 as tara 'Tech-second-phrase' wo step "$wo" 2 2>&1 || echo "(refused: steps are signed in order)"
 as tara 'Tech-second-phrase' wo step "$wo" 1
 as tara 'Tech-second-phrase' wo step "$wo" 2 --note "Bowie-Dick sheet passed"
-as tara 'Tech-second-phrase' wo step "$wo" 3 --note "2.1 bar"
+as tara 'Tech-second-phrase' wo step "$wo" 3 --value 2.1 --note "Steady at hold"
 as tara 'Tech-second-phrase' wo complete "$wo" --reason "All steps done"
 as sam 'Green-field-oak-3' wo review "$wo" --reason "Records complete and legible"
 as victor 'Quiet-lake-ash-88' wo close "$wo" --reason "Released for use"
@@ -123,16 +123,23 @@ echo "Running it again generates nothing twice:"
 echo "Tara's queue, by due date:"
 RECREPO_USER=tara "$bin" wo list --mine
 
-say "14. Tara does three of the jobs: the weekly one late (its window closed yesterday), the monthly and the pump service on time."
+say "14. Tara does three of the jobs: the weekly one late (its window closed yesterday), the monthly and the pump service on time. On the monthly one the chamber pressure reads out of limits, and Sam signs a disposition."
 do_job() {
-    local job=$1
+    local job=$1 pressure=${2:-2.1}
     as tara 'Tech-second-phrase' wo start "$job" >/dev/null
-    for step in 1 2 3; do as tara 'Tech-second-phrase' wo step "$job" "$step" >/dev/null; done
+    for step in 1 2; do as tara 'Tech-second-phrase' wo step "$job" "$step" >/dev/null; done
+    as tara 'Tech-second-phrase' wo step "$job" 3 --value "$pressure"
+    if [ "$pressure" != 2.1 ]; then
+        echo "The pressure is outside its limits: the job cannot be completed until a supervisor decides."
+        as tara 'Tech-second-phrase' wo complete "$job" --reason "All steps done" 2>&1 || echo "(refused, as it must be)"
+        as sam 'Green-field-oak-3' wo disposition "$job" 3 --decision accept --reason "Gauge reads 0.2 bar high (calibration due); chamber pressure confirmed on the reference gauge"
+    fi
     as tara 'Tech-second-phrase' wo complete "$job" --reason "All steps done"
 }
-for id in "$fixed" "$floating" "$metered"; do
-    do_job "$(RECREPO_USER=tara "$bin" wo list --mine --format json | python3 -c 'import json,sys; plan=sys.argv[1]; print(next(j["id"] for j in json.load(sys.stdin) if j.get("plan")==plan))' "$id")"
-done
+job_of() { RECREPO_USER=tara "$bin" wo list --mine --format json | python3 -c 'import json,sys; plan=sys.argv[1]; print(next(j["id"] for j in json.load(sys.stdin) if j.get("plan")==plan))' "$1"; }
+do_job "$(job_of "$fixed")"
+do_job "$(job_of "$floating")" 2.4
+do_job "$(job_of "$metered")"
 
 say "15. Corrective work: Tara asks for it, Sam accepts the request into a job."
 request=$(as tara 'Tech-second-phrase' wo request --equipment PUMP-101 --title "Seal weeping" --reason "Drops under the pump at the mechanical seal" | tail -1)

@@ -64,6 +64,7 @@ struct RecordSummary: Sendable {
         }
         if case .string(let department)? = fields["department"] { self.department = department }
         if kind == RecordKind.workOrder.rawValue { job = JobColumns(fields) }
+        if kind == RecordKind.history.rawValue { job = JobColumns(imported: fields) }
     }
 }
 
@@ -92,6 +93,16 @@ struct JobColumns: Sendable, Equatable {
         nextDue = text(occurrence["nextDue"])
         completed = text(occurrence["completed"])
         if case .integer(let number)? = occurrence["number"] { self.occurrence = Int(number) }
+    }
+
+    /// An imported maintenance record's: its description as the title, the day of the work as the
+    /// due date, and its type, so that reports over a range of days can show it as history.
+    init(imported fields: [String: JSONValue]) {
+        if case .string(let text)? = fields["description"] {
+            title = String(text.split(whereSeparator: { $0.isNewline || $0 == "\t" }).joined(separator: " ").prefix(200))
+        }
+        if case .string(let day)? = fields["date"] { due = day }
+        if case .string(let type)? = fields["type"] { self.type = type }
     }
 
     /// In the order of `IndexSchema.jobColumns`.

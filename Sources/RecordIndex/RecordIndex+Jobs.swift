@@ -133,3 +133,19 @@ extension RecordIndex {
                                 complete: all)
     }
 }
+
+extension RecordIndex {
+    /// Maintenance history imported from a legacy system whose work was done in the filter's range
+    /// of days, on its equipment or in its department: shown beside a compliance report as
+    /// history, never counted as PM occurrences (a plan filter leaves none).
+    public func importedHistory(_ filter: ComplianceFilter) throws(IndexError) -> [IndexedJob] {
+        guard filter.plan == nil else { return [] }
+        var (condition, arguments) = Self.occurrenceCondition(ComplianceFilter(from: filter.from, to: filter.to, equipment: filter.equipment,
+                                                                               department: filter.department))
+        condition = condition.replacingOccurrences(of: "r.kind = 'wo' AND r.plan IS NOT NULL", with: "r.kind = 'mh'")
+        return try read { db in
+            try Row.fetchAll(db, sql: "SELECT \(IndexedJob.columns) FROM records r WHERE \(condition) ORDER BY r.due, r.id",
+                             arguments: StatementArguments(arguments.isEmpty ? [] : ["-"] + arguments)).map(IndexedJob.init)
+        }
+    }
+}

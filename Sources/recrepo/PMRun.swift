@@ -84,12 +84,14 @@ extension RecRepo.PMCommand {
                                           to: try to.map { t throws(DocumentsError) in try Day(parsing: t, field: "--to", record: "pm compliance") },
                                           equipment: equipment, department: department, plan: plan)
             // From the index (brought up to date first; built again from git when missing).
-            let report = try updatedIndex(records).compliance(filter, today: try records.today(), all: all || format != .text)
+            let index = try updatedIndex(records)
+            let report = try index.compliance(filter, today: try records.today(), all: all || format != .text)
+            let history = try index.importedHistory(filter)
             let table = Table(title: "Occurrences", header: ["due", "plan", "occurrence", "job", "equipment", "window ends", "next due", "completed", "class"],
                               rows: report.occurrences.map { [$0.due, $0.plan, String($0.number), $0.order, $0.equipment, $0.closes, $0.nextDue,
                                                               $0.cancelled ? "cancelled" : ($0.completed ?? ""), $0.classification.word] })
             switch format {
-            case .json: try printJSON(ComplianceJSON(report))
+            case .json: try printJSON(ComplianceJSON(report, history: history))
             case .csv: print(table.csv, terminator: "")
             case .html: print(table.html, terminator: "")
             case .text:
@@ -100,6 +102,11 @@ extension RecRepo.PMCommand {
                 if !report.occurrences.isEmpty {
                     if !report.complete { print("Occurrences not on time (--all lists every one):") }
                     print(table.text, terminator: "")
+                }
+                if !history.isEmpty {
+                    print("Imported maintenance history in the range (history, not PM occurrences): \(history.count) record(s)")
+                    print(Table(title: "Imported history", header: ["date", "record", "equipment", "type", "description"],
+                                rows: history.map { [$0.due ?? "", $0.id, $0.equipment ?? "", $0.type ?? "", $0.title ?? ""] }).text, terminator: "")
                 }
             }
         }
@@ -119,8 +126,13 @@ struct ComplianceJSON: Encodable {
     let counts: [String: Int]
     let rate: Double?
     let occurrences: [OccurrenceLine]
+    /// Imported legacy records in the range: history, not counted.
+    let importedHistory: [Imported]
 
-    init(_ report: ComplianceReport) {
+    struct Imported: Encodable { let id: String, equipment: String?, date: String?, type: String?, description: String? }
+
+    init(_ report: ComplianceReport, history: [IndexedJob]) {
+        importedHistory = history.map { Imported(id: $0.id, equipment: $0.equipment, date: $0.due, type: $0.type, description: $0.title) }
         from = report.from
         to = report.to
         today = report.today

@@ -82,3 +82,30 @@ import Testing
         #expect(try Git.run(["rev-parse", "main"], in: cli.repo).stdout == head)
     }
 }
+
+/// Imported legacy history shows beside PM compliance as history, never as occurrences.
+@Suite struct ComplianceHistoryCLITests {
+    @Test("pm compliance lists imported maintenance history in its range, and counts none of it")
+    func importedHistoryBeside() throws {
+        let (cli, directory) = try EquipmentRegisterTests.plant()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect(try EquipmentRegisterTests.sam(cli, ["equipment", "add", "AC-101", "--name", "Autoclave", "--department", "Sterile",
+                                                     "--reason", "New"]).status == 0)
+        let csv = directory.appendingPathComponent("legacy.csv")
+        try "Date,Asset,Work done\r\n2024-03-04,AC-101,\"Door seal replaced,\nchamber leak-tested\"\r\n2025-06-01,AC-101,Annual service\r\n"
+            .write(to: csv, atomically: true, encoding: .utf8)
+        let imported = try EquipmentRegisterTests.sam(cli, ["import", "maintenance-history", csv.path, "--date-column", "Date",
+                                                            "--equipment-column", "Asset", "--description-column", "Work done",
+                                                            "--reason", "Paper logbook 2024-2025"])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let report = try cli.run(["pm", "compliance", "--from", "2024-01-01", "--to", "2024-12-31", "--format", "json"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any])
+        let history = try #require(json["importedHistory"] as? [[String: Any]])
+        #expect(history.map { $0["date"] as? String } == ["2024-03-04"])
+        #expect((history.first?["description"] as? String) == "Door seal replaced, chamber leak-tested")
+        #expect((json["counts"] as? [String: Int])?.values.reduce(0, +) == 0, "history is not counted as PM occurrences")
+        let text = try cli.run(["pm", "compliance", "--department", "Sterile"])
+        #expect(text.stdout.contains("Imported maintenance history in the range (history, not PM occurrences): 2 record(s)"), "\(text.stdout)")
+        #expect(try cli.run(["pm", "compliance", "--department", "Utilities"]).stdout.contains("Imported maintenance history") == false)
+    }
+}
