@@ -34,15 +34,17 @@ func maintenanceBenchmark(work: URL, executable: String) throws {
     let generating = try timed { run = try records.runPlans() }
     let count = run.generated.count
     _ = try index.update()
-    var compliance: [Double] = [], report: ComplianceReport?, everything: [Double] = []
-    for _ in 0..<21 { compliance.append(try timed { report = try index.compliance(ComplianceFilter(), today: today, all: false) } * 1000) }
+    var compliance: [Double] = [], report: ComplianceReport?, everything: [Double] = [], figures: [Double] = []
+    for _ in 0..<21 { compliance.append(try timed { report = try index.compliance(ComplianceFilter(), today: today, listing: .notOnTime) } * 1000) }
+    for _ in 0..<21 { figures.append(try timed { _ = try index.compliance(ComplianceFilter(), today: today, listing: .none) } * 1000) }
     for _ in 0..<5 { everything.append(try timed { _ = try index.compliance(ComplianceFilter(), today: today) } * 1000) }
     setenv("RECREPO_REPO", path, 1)
     let complianceCommand = measured(executable, ["pm", "compliance", "--format", "json"])
     let counted = OccurrenceClass.allCases.reduce(0) { $0 + (report?.count($1) ?? 0) }
     say(String(format: "pm compliance over three years (%d occurrences, rate %.1f%%, %d not on time listed): p50 %.1f ms, p95 %.1f ms (target p95 < 50 ms)",
                counted, (report?.rate ?? 0) * 100, report?.occurrences.count ?? 0, percentile(compliance, 0.5), percentile(compliance, 0.95)))
-    say(String(format: "  listing every occurrence (--all, json, csv): p50 %.0f ms", percentile(everything, 0.5)))
+    say(String(format: "  the counts and rate alone: p50 %.1f ms, p95 %.1f ms; listing every occurrence (--all, json, csv): p50 %.0f ms",
+               percentile(figures, 0.5), percentile(figures, 0.95), percentile(everything, 0.5)))
     say(String(format: "  recrepo pm compliance --format json as a command: %.2f s, peak memory %.0f MiB",
                complianceCommand.seconds, complianceCommand.peakMiB))
 

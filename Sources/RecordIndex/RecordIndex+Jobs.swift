@@ -29,6 +29,16 @@ public struct IndexedJob: Sendable, Equatable, Codable {
     }
 }
 
+/// Which occurrences a compliance report lists.
+public enum ComplianceListing: Sendable {
+    /// Every one counted.
+    case every
+    /// Those not on time: what an investigator asks about.
+    case notOnTime
+    /// None: the counts and the rate alone.
+    case none
+}
+
 /// Which jobs `wo list` shows: every field set must match.
 public struct JobQuery: Sendable, Equatable {
     /// Any of these assignees (a user ID, or `@role`).
@@ -110,27 +120,35 @@ extension RecordIndex {
         """
 
     /// PM compliance on `today`, answered from the index: the same rule and the same figures as
-    /// `Records.compliance`, which reads the records themselves. `all` lists every occurrence;
-    /// otherwise only those not on time are listed (all are counted).
-    public func compliance(_ filter: ComplianceFilter, today: Day, all: Bool = true) throws(IndexError) -> ComplianceReport {
+    /// `Records.compliance`, which reads the records themselves. `listing` says which occurrences
+    /// the report lists (all are counted).
+    public func compliance(_ filter: ComplianceFilter, today: Day, listing: ComplianceListing = .every) throws(IndexError) -> ComplianceReport {
         let (condition, arguments) = Self.occurrenceCondition(filter)
         let counted: [String: Int] = try read { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT \(Self.occurrenceClass) AS class, COUNT(*) FROM records r WHERE \(condition) GROUP BY class",
+            let rows = try Row.fetchAll(db, sql: "SELECT \(Self.occurrenceClass) AS class, COUNT(*) FROM records r INDEXED BY records_occurrences WHERE \(condition) GROUP BY class",
                                         arguments: StatementArguments([today.text] + arguments))
             return Dictionary(uniqueKeysWithValues: rows.map { ($0[0] as String, $0[1] as Int) })
         }
-        let listed = all ? condition : condition + " AND \(Self.occurrenceClass) <> 'on-time'"
-        let lines = try read { db in
-            try Row.fetchAll(db, sql: "SELECT \(IndexedJob.columns) FROM records r WHERE \(listed)",
-                             arguments: StatementArguments(all && arguments.isEmpty ? [] : [today.text] + arguments)).map(IndexedJob.init)
-        }.compactMap { job -> OccurrenceLine? in
-            guard let plan = job.plan, let number = job.occurrence, let due = job.due, let closes = job.closes,
-                  let nextDue = job.nextDue else { return nil }
-            return OccurrenceLine(order: job.id, plan: plan, number: number, equipment: job.equipment ?? "", due: due, closes: closes,
-                                  nextDue: nextDue, completed: job.completed, cancelled: job.status == "cancelled", today: today)
+        var lines: [OccurrenceLine] = []
+        if listing != .none {
+            let listed = listing == .every ? condition : condition + " AND \(Self.occurrenceClass) <> 'on-time'"
+            let sql = "SELECT r.id, r.plan, r.occurrence, r.equipment, r.due, r.closes, r.next_due, r.completed, r.status "
+                + "FROM records r INDEXED BY records_occurrences "
+                + "WHERE \(listed) AND r.occurrence IS NOT NULL AND r.due IS NOT NULL AND r.closes IS NOT NULL AND r.next_due IS NOT NULL"
+            let bound = listing == .every && arguments.isEmpty ? [] : [today.text] + arguments
+            lines = try read { db in
+                var found: [OccurrenceLine] = []
+                let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(bound))
+                while let row = try rows.next() {
+                    found.append(OccurrenceLine(order: row[0], plan: row[1], number: row[2], equipment: row[3] ?? "", due: row[4],
+                                                closes: row[5], nextDue: row[6], completed: row[7], cancelled: row[8] == "cancelled",
+                                                today: today))
+                }
+                return found
+            }
         }
         return ComplianceReport(from: filter.from?.text, to: filter.to?.text, today: today.text, counts: counted, occurrences: lines,
-                                complete: all)
+                                complete: listing == .every)
     }
 }
 

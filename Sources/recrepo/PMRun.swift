@@ -85,7 +85,7 @@ extension RecRepo.PMCommand {
                                           equipment: equipment, department: department, plan: plan)
             // From the index (brought up to date first; built again from git when missing).
             let index = try updatedIndex(records)
-            let report = try index.compliance(filter, today: try records.today(), all: all || format != .text)
+            let report = try index.compliance(filter, today: try records.today(), listing: all || format != .text ? .every : .notOnTime)
             let history = try index.importedHistory(filter)
             let table = Table(title: "Occurrences", header: ["due", "plan", "occurrence", "job", "equipment", "window ends", "next due", "completed", "class"],
                               rows: report.occurrences.map { [$0.due, $0.plan, String($0.number), $0.order, $0.equipment, $0.closes, $0.nextDue,

@@ -153,9 +153,10 @@ import Testing
         #expect(try index.compliance(ComplianceFilter(from: january.from.flatMap { try? Day(parsing: $0, field: "f", record: "t") },
                                                       to: january.to.flatMap { try? Day(parsing: $0, field: "t", record: "t") }),
                                      today: try records.today()) == january)
-        let exceptions = try index.compliance(ComplianceFilter(), today: try records.today(), all: false)
+        let exceptions = try index.compliance(ComplianceFilter(), today: try records.today(), listing: .notOnTime)
         #expect(exceptions.counts == report.counts && !exceptions.complete)
         #expect(exceptions.occurrences == report.occurrences.filter { $0.classification != .onTime })
+        #expect(try index.compliance(ComplianceFilter(), today: try records.today(), listing: .none).counts == report.counts)
         _ = try index.rebuild()
         #expect(try index.compliance(ComplianceFilter(department: "Sterile"), today: try records.today()) == report)
 
