@@ -6,7 +6,7 @@ extension RecRepo {
     struct EquipmentCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "equipment", abstract: "The equipment register: systems and their components, status, documents and meters.",
-            subcommands: [Add.self, Update.self, Status.self, ShowOne.self, ListAll.self, Tree.self])
+            subcommands: [Add.self, Update.self, Status.self, ShowOne.self, ListAll.self, Tree.self, AttachDocument.self, Document.self])
     }
 }
 

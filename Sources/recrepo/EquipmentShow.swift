@@ -41,6 +41,9 @@ extension RecRepo.EquipmentCommand {
                 let reading = meter.reading.map { "\(CanonicalJSON.number($0.value)) \(meter.unit) at \($0.at) by \($0.by)\($0.replacement == true ? " (meter replaced)" : "")" }
                 rows.append(("Meter \(meter.name)", "\(meter.kind.rawValue) in \(meter.unit); last reading: \(reading ?? "none yet")"))
             }
+            for file in unit.attachments ?? [] {
+                rows.append(("Document", "\(file.name), \(file.size) bytes, SHA-256 \(file.sha256) (attached by \(file.by) at \(file.at))"))
+            }
             rows.append(("Created", "\(unit.createdAt) by \(unit.createdBy); revision \(unit.revision)"))
             return rows
         }

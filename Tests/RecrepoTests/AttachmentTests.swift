@@ -100,3 +100,23 @@ import Testing
         #expect(try cli.run(["verify"]).status == 0)
     }
 }
+
+/// Equipment keeps its documents (manuals, drawings, certificates) the same way.
+@Suite struct EquipmentDocumentTests {
+    @Test("a manual attached to equipment comes back byte for byte, is exported, and verifies; a technician may not attach one")
+    func manual() throws {
+        let plant = try Plant()
+        let manual = Data("%PDF-1.4\n".utf8) + AttachmentTests.photo
+        plant.tick()
+        #expect(throws: DocumentsError.self) { _ = try plant.records.attach(manual, name: "manual.pdf", toEquipment: "AC-101", reason: "x", by: plant.tess) }
+        let unit = try plant.records.attach(manual, name: "manual.pdf", toEquipment: "AC-101", reason: "Manufacturer's manual", by: plant.sam)
+        let entry = try #require(unit.attachments?.first)
+        #expect(try plant.records.attachment("AC-101", "manual.pdf", kind: .equipment).1 == manual)
+        let folder = plant.repo.directory.appendingPathComponent("export").path
+        _ = try plant.records.export(.record("AC-101"), to: folder)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: folder).appendingPathComponent("AC-101.attachment-\(entry.sha256.prefix(12))-manual.pdf")) == manual)
+        let report = ReplayTests.verify(plant)
+        #expect(report.ok, "\(report.failures)")
+        #expect(try Git.fsck(plant.repo.path).status == 0)
+    }
+}

@@ -71,7 +71,7 @@ extension Records {
             let name = names.insert(export.id).inserted ? export.id : "\(export.id).\(export.kind.rawValue)"
             files.append(("\(name).json", export.json))
             files.append(("\(name).html", Data(ExportPage.html(export, head: head.hex, exportedAt: exportedAt).utf8)))
-            if export.kind == .workOrder { files += try attachmentFiles(of: export, named: name, at: head) }
+            files += try attachmentFiles(of: export, named: name, at: head)
             files += try pages(export).map { ("\(name).\($0.name)", $0.data) }
         }
         do {
@@ -97,14 +97,17 @@ extension Records {
 }
 
 extension Records {
-    /// The files attached to an exported job, byte for byte, each named by the job, the start of
+    /// The files attached to an exported job or piece of equipment, byte for byte, each named by the job, the start of
     /// its digest and its own name made safe for a file system (`WO-000001.attachment-3a7bd3e2c1f0-photo.jpg`).
     func attachmentFiles(of export: RecordExport, named name: String, at head: ObjectID) throws(DocumentsError) -> [(name: String, data: Data)] {
-        guard let order = try? JSONDecoder().decode(WorkOrder.self, from: CanonicalJSON.bytes(of: export.record)) else { return [] }
+        // Jobs and equipment take attachments; any record that lists them is read the same way.
+        struct Attached: Decodable { let id: String; let attachments: [WorkOrder.Attachment]? }
+        guard case .object(let fields) = export.record, fields["attachments"] != nil,
+              let order = try? JSONDecoder().decode(Attached.self, from: CanonicalJSON.bytes(of: export.record)) else { return [] }
         var files: [(name: String, data: Data)] = []
         for entry in order.attachments ?? [] {
             let path: RecordPath
-            do { path = try RecordPath(try WorkOrder.Attachment.path(order: order.id, sha256: entry.sha256)) } catch let error as LedgerError {
+            do { path = try RecordPath(try WorkOrder.Attachment.path(kind: export.kind, id: order.id, sha256: entry.sha256)) } catch let error as LedgerError {
                 throw .ledger(error)
             } catch let error as DocumentsError { throw error } catch { throw .notFound(record: order.id) }
             let data: Data?

@@ -170,7 +170,7 @@ public enum EquipmentKind {
         })
 
     public static let declaration = KindDeclaration<Equipment>(
-        kind: .equipment, events: [add.replayable, update.replayable, status.replayable, reading.replayable],
+        kind: .equipment, events: [add.replayable, update.replayable, status.replayable, reading.replayable, attach.replayable],
         revision: \.revision,
         labels: ["meters[].reading.value": "meter {n} reading", "meters[].reading.by": "meter {n} read by",
                  "meters[].reading.at": "meter {n} read at", "meters[].reading.replacement": "meter {n} replaced",

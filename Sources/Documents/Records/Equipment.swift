@@ -76,6 +76,8 @@ public struct Equipment: Codable, Sendable, Equatable {
     /// The SOPs that apply to it.
     public var documents: [String]?
     public var meters: [Meter]?
+    /// Manuals, drawings, certificates: each stored beside the record, named by its digest.
+    public var attachments: [WorkOrder.Attachment]?
     public var createdBy: String
     /// ISO 8601 UTC: the signing time of the creating act.
     public var createdAt: String

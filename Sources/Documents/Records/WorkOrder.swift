@@ -183,7 +183,12 @@ public struct WorkOrder: Codable, Sendable, Equatable {
         /// Where the bytes of `sha256` attached to job `order` are stored: beside its JSON, named
         /// by the job and the first 32 hex digits of the digest (`wo/0000/00/WO-000001.3a7bd3…`).
         public static func path(order: String, sha256: String) throws(DocumentsError) -> String {
-            let json = try RecordID.path(kind: .workOrder, id: order)
+            try path(kind: .workOrder, id: order, sha256: sha256)
+        }
+
+        /// The same, beside the record `id` of any kind that takes attachments.
+        public static func path(kind: RecordKind, id: String, sha256: String) throws(DocumentsError) -> String {
+            let json = try RecordID.path(kind: kind, id: id)
             return String(json.dropLast(".json".count)) + "." + sha256.prefix(32)
         }
     }

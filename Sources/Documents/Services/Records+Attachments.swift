@@ -8,7 +8,16 @@ extension Records {
         try RecordID.validate(id, kind: .workOrder, field: "work order ID")
         try checkAttachmentSize(bytes.count, name: name, to: id)
         return try perform(WorkOrderKind.attach, of: WorkOrderKind.declaration, id: id,
-                           input: WorkOrderKind.Attach(order: id, name: name, bytes: bytes), reason: reason, by: session)
+                           input: Attach(record: id, name: name, bytes: bytes), reason: reason, by: session)
+    }
+
+    /// Attaches a manual, drawing or certificate to equipment `id` (`equipment.add`), on the same terms.
+    public func attach(_ bytes: Data, name: String, toEquipment id: String, reason: String,
+                       by session: Session) throws(DocumentsError) -> Equipment {
+        try RecordID.validate(id, kind: .equipment, field: "equipment")
+        try checkAttachmentSize(bytes.count, name: name, to: id)
+        return try perform(EquipmentKind.attach, of: EquipmentKind.declaration, id: id,
+                           input: Attach(record: id, name: name, bytes: bytes), reason: reason, by: session)
     }
 
     /// Refuses a file of `size` bytes when the policy in force allows less: callers check this
@@ -23,8 +32,16 @@ extension Records {
 
     /// The bytes of the file attached to job `id` whose SHA-256 starts with `digest` (at least 8
     /// hex digits) or whose name is `digest`, exactly as attached, with its entry.
-    public func attachment(_ id: String, _ digest: String) throws(DocumentsError) -> (WorkOrder.Attachment, Data) {
-        let order = try workOrder(id)
+    public func attachment(_ id: String, _ digest: String, kind: RecordKind = .workOrder) throws(DocumentsError) -> (WorkOrder.Attachment, Data) {
+        try RecordID.validate(id, kind: kind, field: "\(kind.noun) ID")
+        let entries: [WorkOrder.Attachment]?
+        if kind == .equipment {
+            guard let unit = try record(Equipment.self, kind: .equipment, id: id) else { throw .notFound(record: id) }
+            entries = unit.attachments
+        } else {
+            entries = try workOrder(id).attachments
+        }
+        let order = (id: id, attachments: entries)
         let matches = (order.attachments ?? []).filter { ($0.sha256.hasPrefix(digest.lowercased()) && digest.count >= 8) || $0.name == digest }
         guard matches.count == 1, let entry = matches.first else {
             let known = (order.attachments ?? []).map { "\($0.name) (\($0.sha256.prefix(12)))" }.joined(separator: ", ")
@@ -32,7 +49,7 @@ extension Records {
                             + (known.isEmpty ? "; it has none" : "; it has \(known)"))
         }
         let path: RecordPath
-        do { path = try RecordPath(try WorkOrder.Attachment.path(order: id, sha256: entry.sha256)) } catch let error as LedgerError {
+        do { path = try RecordPath(try WorkOrder.Attachment.path(kind: kind, id: id, sha256: entry.sha256)) } catch let error as LedgerError {
             throw .ledger(error)
         } catch let error as DocumentsError { throw error } catch { throw .notFound(record: id) }
         let data: Data?
