@@ -8,17 +8,7 @@ import Testing
     /// A plant with a weekly plan on AC-101 from today, assigned to the technicians, approved.
     static func plant() throws -> (CLI, URL, today: String) {
         let (cli, directory) = try EquipmentRegisterTests.plant()
-        try cli.person("dora", role: "document-control")
-        try cli.person("quinn", role: "qa")
-        let sop = directory.appendingPathComponent("sop.md")
-        try "# Weekly check\n\n- [ ] Inspect the seal\n".write(to: sop, atomically: true, encoding: .utf8)
-        let made = try cli.run(["sop", "new", "--title", "Weekly check", "--file", sop.path, "--reason", "New"], user: "dora", password: "own pass phrase 1")
-        let sopID = try #require(made.stdout.split(separator: "\n").last.map(String.init))
-        try cli.person("dan", role: "document-control")
-        for (user, step) in [("dora", "submit"), ("dan", "review"), ("quinn", "approve")] {
-            let signed = try cli.run(["sop", step, sopID, "--reason", "Ready"], user: user, password: "own pass phrase 1")
-            #expect(signed.status == 0, "\(signed.stderr)")
-        }
+        let sopID = try cli.effectiveSOP("# Weekly check\n\n- [ ] Inspect the seal\n", title: "Weekly check", in: directory)
         #expect(try EquipmentRegisterTests.sam(cli, ["equipment", "add", "AC-101", "--name", "Autoclave", "--department", "Sterile",
                                                      "--reason", "New"]).status == 0)
         let today = Day(of: Date(), in: TimeZone(identifier: "UTC") ?? .current).text

@@ -74,3 +74,20 @@ struct CLI {
 }
 
 struct CLIFailure: Error { let output: Git.Output }
+
+extension CLI {
+    /// Adds document control (dora, dan) and qa (quinn), then takes an SOP with `body` through
+    /// draft, submission, review and approval (effective today); returns its ID.
+    func effectiveSOP(_ body: String, title: String, in directory: URL) throws -> String {
+        for (id, role) in [("dora", "document-control"), ("dan", "document-control"), ("quinn", "qa")] { try person(id, role: role) }
+        let file = directory.appendingPathComponent("sop-\(UUID().uuidString).md")
+        try body.write(to: file, atomically: true, encoding: .utf8)
+        let made = try run(["sop", "new", "--title", title, "--file", file.path, "--reason", "New"], user: "dora", password: "own pass phrase 1")
+        guard made.status == 0, let id = made.stdout.split(separator: "\n").last.map(String.init) else { throw CLIFailure(output: made) }
+        for (user, step) in [("dora", "submit"), ("dan", "review"), ("quinn", "approve")] {
+            let signed = try run(["sop", step, id, "--reason", "Ready"], user: user, password: "own pass phrase 1")
+            guard signed.status == 0 else { throw CLIFailure(output: signed) }
+        }
+        return id
+    }
+}
