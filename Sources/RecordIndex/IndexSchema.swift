@@ -17,11 +17,12 @@ import GRDB
 /// - `records`: each record as of the last indexed act, keyed by kind and ID, with the columns
 ///   lists and reports filter on (a work order's assignee, due date, plan and window among them).
 ///   `records_occurrences` holds every column a compliance report reads, for generated jobs only,
-///   so that the report reads that narrow index and never the wide rows.
+///   so that the report reads that narrow index and never the wide rows; `records_settled` (jobs
+///   completed or cancelled, by class) and `records_pending` (jobs still to do) serve its counts.
 enum IndexSchema {
     /// Raised whenever a table, an index or the meaning of a column changes: an index file of
     /// another version is dropped and built again.
-    static let version = 7
+    static let version = 9
 
     /// Tables in the order digests and checks visit them, with the columns that order their rows.
     static let tables: [(name: String, key: [String])] = [
@@ -38,13 +39,17 @@ enum IndexSchema {
         CREATE INDEX IF NOT EXISTS acts_by_equipment ON acts(equipment);
         CREATE INDEX IF NOT EXISTS records_by_assignee ON records(assignee) WHERE assignee IS NOT NULL;
         CREATE INDEX IF NOT EXISTS records_occurrences
-            ON records(due, kind, plan, occurrence, equipment, closes, next_due, completed, status) WHERE plan IS NOT NULL;
+            ON records(due, kind, plan, occurrence, equipment, closes, next_due, completed, status, settled) WHERE plan IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS records_settled ON records(settled, due, kind, plan, equipment) WHERE plan IS NOT NULL AND settled IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS records_pending
+            ON records(due, kind, plan, equipment, closes, next_due) WHERE plan IS NOT NULL AND settled IS NULL;
         """
     static let indexNames = ["acts_by_commit", "acts_by_time", "acts_by_signer", "acts_by_equipment", "records_by_assignee",
-                             "records_occurrences"]
+                             "records_occurrences",
+                             "records_settled", "records_pending"]
 
     /// The columns of `records` a work order's `JobColumns` fill, in order.
-    static let jobColumns = ["title", "assignee", "due", "type", "plan", "occurrence", "closes", "next_due", "completed"]
+    static let jobColumns = ["title", "assignee", "due", "type", "plan", "occurrence", "closes", "next_due", "completed", "settled"]
 
     static let tablesSQL = """
         CREATE TABLE meta (
@@ -92,6 +97,7 @@ enum IndexSchema {
             closes TEXT,
             next_due TEXT,
             completed TEXT,
+            settled TEXT,
             PRIMARY KEY (kind, id)) WITHOUT ROWID;
         """
 

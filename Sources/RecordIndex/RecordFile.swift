@@ -75,6 +75,9 @@ struct RecordSummary: Sendable {
 struct JobColumns: Sendable, Equatable {
     var title, assignee, due, type, plan, closes, nextDue, completed: String?
     var occurrence: Int?
+    /// The class of an occurrence whose outcome no longer depends on the day (its job completed or
+    /// cancelled), by `OccurrenceClass.of`; nil while it still does.
+    var settled: String?
 
     init() {}
 
@@ -93,6 +96,13 @@ struct JobColumns: Sendable, Equatable {
         nextDue = text(occurrence["nextDue"])
         completed = text(occurrence["completed"])
         if case .integer(let number)? = occurrence["number"] { self.occurrence = Int(number) }
+        let cancelled: Bool
+        if case .string("cancelled")? = fields["status"] { cancelled = true } else { cancelled = false }
+        let day = completed.flatMap { try? Day(parsing: $0, field: "completed", record: "") }
+        if let closes, let nextDue, cancelled || day != nil {
+            // Completed or cancelled: the class is the same whatever day it is read on.
+            settled = OccurrenceClass.of(closes: closes, nextDue: nextDue, completed: day, cancelled: cancelled, today: day ?? Day(number: 0)).rawValue
+        }
     }
 
     /// An imported maintenance record's: its description as the title, the day of the work as the
@@ -108,7 +118,7 @@ struct JobColumns: Sendable, Equatable {
     /// In the order of `IndexSchema.jobColumns`.
     var values: [DatabaseValue] {
         [title.databaseValue, assignee.databaseValue, due.databaseValue, type.databaseValue, plan.databaseValue,
-         occurrence.databaseValue, closes.databaseValue, nextDue.databaseValue, completed.databaseValue]
+         occurrence.databaseValue, closes.databaseValue, nextDue.databaseValue, completed.databaseValue, settled.databaseValue]
     }
 }
 
