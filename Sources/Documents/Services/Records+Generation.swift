@@ -106,36 +106,3 @@ extension Records {
         return (acts, run)
     }
 }
-
-/// The records at a head with the acts of a batch laid over them: each act of a batch is built on
-/// the records the acts before it wrote.
-final class OverlayContext: RecordContext {
-    let head: HeadContext
-    private var written: [String: any Sendable] = [:]
-
-    init(base head: HeadContext) { self.head = head }
-
-    var policy: Policy { head.policy }
-    var base: ObjectID? { head.base }
-
-    func write<T: Sendable>(_ value: T, kind: RecordKind, id: String) { written[kind.rawValue + "/" + id] = value }
-
-    /// Records read from the head, decoded once: every plan on a piece of equipment, and every
-    /// plan following an SOP, reads the same record.
-    private var read: [String: any Sendable] = [:]
-
-    func record<T: Decodable & Sendable>(_ type: T.Type, kind: RecordKind, id: String) -> T? {
-        let key = kind.rawValue + "/" + id
-        if let value = written[key] { return value as? T }
-        if let value = read[key] as? T { return value }
-        let value = head.record(type, kind: kind, id: id)
-        if let value { read[key] = value }
-        return value
-    }
-
-    func account(_ id: String) -> Account? { head.account(id) }
-    func act(_ commit: String) -> ActInfo? { head.act(commit) }
-    func checklist(sop: String, at commit: String) -> [ChecklistItem]? { head.checklist(sop: sop, at: commit) }
-    func accountIDs() -> [String] { head.accountIDs() }
-    func walkBack(_ visit: (ActInfo) -> Bool) { head.walkBack(visit) }
-}

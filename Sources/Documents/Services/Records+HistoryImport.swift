@@ -27,7 +27,7 @@ extension Records {
     public func importHistory(_ request: HistoryImport, reason: String, by session: Session) throws(DocumentsError) -> ImportOutcome {
         try session.requireSigningAllowed()
         let basedOn = try head()
-        let context = ImportContext(head: HeadContext(records: self, commit: basedOn, policy: try policy(at: basedOn)))
+        let context = OverlayContext(base: HeadContext(records: self, commit: basedOn, policy: try policy(at: basedOn)))
         let signer = context.account(session.account.id) ?? session.account
         try context.policy.require(.historyImport, of: signer, to: HistoryKind.import.action)
         if request.createEquipment { try context.policy.require(.equipmentAdd, of: signer, to: EquipmentKind.add.action) }
@@ -70,8 +70,8 @@ extension Records {
                 let preview = try EquipmentKind.add.perform(nil, request, context, signing)
                 _ = try Self.encode(preview, kind: .equipment, record: id)
                 acts.append(try batchAct(EquipmentKind.add, of: EquipmentKind.declaration, id: id, input: request, preview: preview,
-                                         reason: reason, session: session, zone: zone))
-                context.add(preview)
+                                         reason: reason, session: session, context: context))
+                context.write(preview, kind: .equipment, id: preview.id)
                 created.append(id)
             } catch { failed[id] = error }
         }
@@ -90,7 +90,7 @@ extension Records {
                 let preview = try HistoryKind.import.perform(nil, input, context, signing)
                 try Schemas.schema(for: .history).validate(preview.jsonValue, record: id)
                 acts.append(try batchAct(HistoryKind.import, of: HistoryKind.declaration, id: id, input: input, preview: preview,
-                                         reason: reason, session: session, zone: zone) { CanonicalJSON.bytes(of: $0.jsonValue) })
+                                         reason: reason, session: session, context: context) { CanonicalJSON.bytes(of: $0.jsonValue) })
             } catch {
                 refused.append(.init(row: row.number, reason: error.description))
                 continue
@@ -129,22 +129,13 @@ extension Records {
         return ImportOutcome(reconciliation: reconciliation, wrote: true, earlier: earlier)
     }
 
-    /// One act of a declared creating event for a batch, made as `perform` makes it: the record
-    /// rendered from the signing time, the signer's account and the policy (and what the event
-    /// rests on) guarded. `bytes` writes the record's canonical JSON when the kind has a faster
-    /// way than its `Codable` form.
+    /// The act of `event` for a record the batch has already checked (`preview`), signed by the
+    /// importing person.
     func batchAct<Record, Input>(_ event: RecordEvent<Record, Input>, of declaration: KindDeclaration<Record>, id: String, input: Input,
-                                 preview: Record, reason: String, session: Session, zone: TimeZone,
+                                 preview: Record, reason: String, session: Session, context: any RecordContext,
                                  bytes: (@Sendable (Record) -> Data)? = nil) throws(DocumentsError) -> SignedAct {
-        var guards = try Self.guards(for: session)
-        for (other, otherID) in event.rests(input) { guards.append(try Self.path(kind: other, id: otherID)) }
-        let user = session.account.id
-        var act = Act(record: id, revision: declaration.revision(preview), meaning: event.meaning, event: declaration.trailer(of: event),
-                      reason: reason, summary: event.summary(id, input, preview), paths: [try Self.path(kind: declaration.kind, id: id)],
-                      guards: guards) { at in
-            let record = try event.apply(nil, input, Signing(user: user, at: at, in: zone))
-            return [try bytes.map { $0(record) } ?? Self.encode(record)]
-        }
+        var act = try prepare(event, of: declaration, id: id, input: input, before: nil, reason: reason, user: session.account.id,
+                              context: context, guards: try Self.guards(for: session), checked: preview, bytes: bytes)
         act.extraTrailers = origin
         return SignedAct(act, by: session.signer)
     }
