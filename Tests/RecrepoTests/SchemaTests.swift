@@ -27,6 +27,8 @@ import Testing
         case .request: try .of(Self.request(decided: true))
         case .history: try .of(Self.imported(full: true))
         case .reconciliation: try .of(Self.reconciliation(full: true))
+        case .standard: try .of(Self.referenceStandard(minimal: false))
+        case .calibration: try .of(Self.calibration(minimal: false))
         case .policy:
             try .of({ () -> Policy in
                 var policy = Policy.standard
@@ -136,7 +138,7 @@ import Testing
     @Test("schemas/ holds exactly one schema per record kind and each compiles")
     func schemasCompile() throws {
         #expect(Schemas.names == RecordKind.allCases.map(\.schemaName).sorted())
-        #expect(Schemas.names.count == 13)
+        #expect(Schemas.names.count == 15)
         for kind in RecordKind.allCases { _ = try Schemas.schema(for: kind) }
     }
 
@@ -174,6 +176,8 @@ import Testing
             case .request: try .of(Self.request(decided: false))
             case .history: try .of(Self.imported(full: false))
             case .reconciliation: try .of(Self.reconciliation(full: false))
+            case .standard: try .of(Self.referenceStandard(minimal: true))
+            case .calibration: try .of(Self.calibration(minimal: true))
             case .policy:
                 try .of({ () -> Policy in
                     var policy = Policy.standard

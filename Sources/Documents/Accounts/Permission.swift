@@ -37,6 +37,13 @@ public enum Permission: String, Codable, Sendable, CaseIterable, CodingKeyRepres
     case pmApprove = "pm.approve"
     /// Bring in legacy maintenance history from a file and sign its reconciliation.
     case historyImport = "history.import"
+    /// Register and update reference standards; make equipment an instrument (procedure,
+    /// interval, test points).
+    case calManage = "cal.manage"
+    /// Record a calibration against reference standards.
+    case calPerform = "cal.perform"
+    /// Approve a calibration (never one's own).
+    case calApprove = "cal.approve"
 
     /// The roles of a new repository's policy.
     public static let standard: [Permission: [Role]] = [
@@ -60,6 +67,9 @@ public enum Permission: String, Codable, Sendable, CaseIterable, CodingKeyRepres
         .pmPlan: [.supervisor],
         .pmApprove: [.qa],
         .historyImport: [.supervisor],
+        .calManage: [.supervisor, .qa],
+        .calPerform: [.technician, .supervisor],
+        .calApprove: [.qa],
     ]
 }
 

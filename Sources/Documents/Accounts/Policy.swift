@@ -21,8 +21,12 @@ public struct Policy: Codable, Sendable, Equatable {
     public var timeZone: String?
     /// The largest file that may be attached to a record, in KiB; nil: the standard 10 MiB.
     public var attachmentMaxKiB: Int?
+    /// The least test uncertainty ratio a calibration accepts (a point's tolerance over the
+    /// standard's uncertainty, N:1); nil: the standard 4:1.
+    public var calibrationMinRatio: Int?
 
     static let standardAttachmentMaxKiB = 10_240
+    static let standardCalibrationMinRatio = 4
 
     /// The largest attachment in bytes.
     public var attachmentLimit: Int { attachmentKiB * 1_024 }

@@ -91,6 +91,8 @@ extension Policy {
         case passwordHistory
         /// The largest file that may be attached to a record, in KiB.
         case attachmentMaxKiB
+        /// The least test uncertainty ratio (N:1) a calibration accepts.
+        case calibrationMinRatio
 
         /// The values the setting accepts.
         public var range: ClosedRange<Int> {
@@ -101,6 +103,7 @@ extension Policy {
             case .auditReviewIntervalDays: 1...366
             case .passwordHistory: 0...24
             case .attachmentMaxKiB: 1...100_000
+            case .calibrationMinRatio: 1...100
             }
         }
 
@@ -112,6 +115,7 @@ extension Policy {
             case .auditReviewIntervalDays: \.auditReviewIntervalDays
             case .passwordHistory: \.history
             case .attachmentMaxKiB: \.attachmentKiB
+            case .calibrationMinRatio: \.minRatio
             }
         }
     }
@@ -129,6 +133,12 @@ extension Policy {
     var attachmentKiB: Int {
         get { attachmentMaxKiB ?? Policy.standardAttachmentMaxKiB }
         set { attachmentMaxKiB = newValue }
+    }
+
+    /// `calibrationMinRatio`, with the standard value for policies signed before it existed.
+    var minRatio: Int {
+        get { calibrationMinRatio ?? Policy.standardCalibrationMinRatio }
+        set { calibrationMinRatio = newValue }
     }
 
     /// The policy with `change` applied: its grants, revokes and settings.

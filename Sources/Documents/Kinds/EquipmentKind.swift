@@ -86,6 +86,10 @@ public enum EquipmentKind {
         summary: { id, _, _ in "Add equipment \(id)" },
         input: { _, written, _ in Registration(id: written.id, description: Description(of: written)) },
         check: { _, request, context, _ throws(DocumentsError) in
+            // Equipment and reference standards share the plant's form of ID: one ID names one thing.
+            guard context.record(ReferenceStandard.self, kind: .standard, id: request.id) == nil else {
+                throw .alreadyExists(record: "reference standard \(request.id) (give the equipment an ID of its own)")
+            }
             try EquipmentRules.check(request.description, of: request.id, in: context)
         },
         apply: { _, request, signing in
@@ -170,9 +174,12 @@ public enum EquipmentKind {
         })
 
     public static let declaration = KindDeclaration<Equipment>(
-        kind: .equipment, events: [add.replayable, update.replayable, status.replayable, reading.replayable, attach.replayable],
+        kind: .equipment, events: [add.replayable, update.replayable, status.replayable, reading.replayable, attach.replayable,
+                                     instrument.replayable],
         revision: \.revision,
         labels: ["meters[].reading.value": "meter {n} reading", "meters[].reading.by": "meter {n} read by",
                  "meters[].reading.at": "meter {n} read at", "meters[].reading.replacement": "meter {n} replaced",
-                 "gmpCritical": "GMP-critical", "serialNumber": "serial number"])
+                 "gmpCritical": "GMP-critical", "serialNumber": "serial number",
+                 "instrument.state.calibration": "last calibration", "instrument.state.calibrated": "calibrated on",
+                 "instrument.state.nextDue": "calibration due", "instrument.state.outOfTolerance": "out of tolerance"])
 }

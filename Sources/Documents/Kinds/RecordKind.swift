@@ -42,6 +42,12 @@ public struct RecordKind: Sendable, Hashable, Codable, CustomStringConvertible {
                                        example: "SOP-0001", schemaName: "sop.schema.json", bodyExtension: "md")
     public static let equipment = RecordKind(rawValue: "equipment", noun: "equipment", prefix: nil, digits: 1...9, width: 1,
                                              example: "PUMP-101", schemaName: "equipment.schema.json", bodyExtension: nil)
+    /// A reference standard instruments are calibrated against, under the plant's own ID.
+    public static let standard = RecordKind(rawValue: "std", noun: "reference standard", prefix: nil, digits: 1...9, width: 1,
+                                            example: "STD-1", schemaName: "standard.schema.json", bodyExtension: nil)
+    /// The calibration of an instrument against reference standards.
+    public static let calibration = RecordKind(rawValue: "cal", noun: "calibration", prefix: "CAL", digits: 6...9, width: 6,
+                                               example: "CAL-000001", schemaName: "calibration.schema.json", bodyExtension: nil)
     public static let workOrder = RecordKind(rawValue: "wo", noun: "work order", prefix: "WO", digits: 6...9, width: 6,
                                              example: "WO-000001", schemaName: "work-order.schema.json", bodyExtension: nil)
     /// A recovery drill's result.
@@ -82,7 +88,7 @@ public struct RecordKind: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The registry: every kind, those with a fixed prefix first, so that the first kind whose ID
     /// rule accepts an ID is the kind of that ID (equipment's rule is the most general).
     public static let allCases: [RecordKind] = [.sop, .workOrder, .pm, .request, .drill, .review, .alert, .clock, .history, .reconciliation, .equipment,
-                                                   .account, .policy]
+                                                   .standard, .calibration, .account, .policy]
 
     /// The kind whose folder is `name`, or nil.
     public init?(rawValue name: String) {
@@ -115,10 +121,10 @@ public struct RecordKind: Sendable, Hashable, Codable, CustomStringConvertible {
         case .single: return "the \(noun) has the one ID '\(rawValue)'"
         case .numbered: break
         }
-        guard let prefix else {
-            return "an \(noun) ID is 2 to 12 capital letters or digits starting with a letter, '-', and \(digits.lowerBound) to \(digits.upperBound) digits, e.g. \(example)"
-        }
         let article = noun.first.map { "AEIOU".contains($0.uppercased()) } == true ? "an" : "a"
+        guard let prefix else {
+            return "\(article) \(noun) ID is 2 to 12 capital letters or digits starting with a letter, '-', and \(digits.lowerBound) to \(digits.upperBound) digits, e.g. \(example)"
+        }
         return "\(article) \(noun) ID is '\(prefix)-' and \(digits.lowerBound) to \(digits.upperBound) digits, e.g. \(example)"
     }
 

@@ -78,6 +78,8 @@ public struct Equipment: Codable, Sendable, Equatable {
     public var meters: [Meter]?
     /// Manuals, drawings, certificates: each stored beside the record, named by its digest.
     public var attachments: [WorkOrder.Attachment]?
+    /// Set when it is an instrument that needs calibration.
+    public var instrument: Instrument?
     public var createdBy: String
     /// ISO 8601 UTC: the signing time of the creating act.
     public var createdAt: String
