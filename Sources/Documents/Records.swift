@@ -35,7 +35,8 @@ public final class Records {
         try open(at: path, clock: clock, checklist: ChecklistItem.plain(checklist))
     }
 
-    var now: Date { ledger.clock.now() }
+    /// The time of the library's clock: the system clock, or the one a test injects.
+    public var now: Date { ledger.clock.now() }
 
     /// Decodes the record at `path` as of `commit` (default: head); nil when it does not exist.
     func decode<T: Decodable>(_ type: T.Type, at path: RecordPath, commit: ObjectID? = nil) throws(DocumentsError) -> T? {

@@ -1,3 +1,4 @@
+import Documents
 import RecordRepo
 
 /// Why the derived index could not answer or be brought up to date. The index is never the record
@@ -16,6 +17,9 @@ public enum IndexError: Error, Sendable, CustomStringConvertible {
     /// What the index says of a signature is not what the commit it names says: the index file
     /// was edited or damaged, and nothing from it is shown.
     case disagrees(commit: String, field: String, index: String, history: String)
+    /// A question asked of the index was refused by the records' own rules (a filter naming
+    /// something that does not exist).
+    case refused(DocumentsError)
 
     public var description: String {
         switch self {
@@ -31,6 +35,8 @@ public enum IndexError: Error, Sendable, CustomStringConvertible {
             "the index table \(table) holds a row that cannot be read (\(detail)); rebuild the index from the history"
         case .disagrees(let commit, let field, let index, let history):
             "the index says the \(field) of act \(commit.prefix(12)) is \(index.debugDescription), but the commit says \(history.debugDescription): the index file was altered or damaged, so nothing from it is shown; run 'recrepo index check' to see every difference, then 'recrepo index rebuild'"
+        case .refused(let error):
+            error.description
         }
     }
 }

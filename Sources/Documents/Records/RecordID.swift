@@ -112,7 +112,7 @@ public enum RecordID {
     }
 
     /// A safe rendering of untrusted text for messages: escaped, at most 40 characters.
-    static func quoted(_ text: String) -> String {
+    public static func quoted(_ text: String) -> String {
         let short = text.unicodeScalars.count > 40 ? String(String.UnicodeScalarView(text.unicodeScalars.prefix(40))) + "…" : text
         return short.debugDescription
     }

@@ -9,13 +9,17 @@ public struct ComplianceFilter: Sendable, Equatable {
     public var equipment: String?
     public var department: String?
     public var plan: String?
+    /// Only these pieces of equipment (an area: a system and what is installed in it).
+    public var within: [String]?
 
-    public init(from: Day? = nil, to: Day? = nil, equipment: String? = nil, department: String? = nil, plan: String? = nil) {
+    public init(from: Day? = nil, to: Day? = nil, equipment: String? = nil, department: String? = nil, plan: String? = nil,
+                within: [String]? = nil) {
         self.from = from
         self.to = to
         self.equipment = equipment
         self.department = department
         self.plan = plan
+        self.within = within
     }
 
     /// Whether `line` (on equipment of `department`) is in the report.
@@ -24,6 +28,7 @@ public struct ComplianceFilter: Sendable, Equatable {
         if let to, line.due > to.text { return false }
         if let equipment, line.equipment != equipment { return false }
         if let plan, line.plan != plan { return false }
+        if let within, !within.contains(line.equipment) { return false }
         if let department, lineDepartment != department { return false }
         return true
     }

@@ -1,0 +1,113 @@
+import Documents
+import Foundation
+import GRDB
+import RecordRepo
+
+extension RecordIndex {
+    /// The dashboard at the last indexed commit (bring the index up to date first): each figure
+    /// from the index's columns, and the few records a figure needs whole read by their blob.
+    public func dashboard(_ filter: DashboardFilter, records: Records) throws(IndexError) -> Dashboard {
+        let scope = try DashboardScope(filter, index: self, records: records)
+        guard let commit = try lastIndexedCommit() else { throw .refused(.notFound(record: "any act (the repository is empty)")) }
+        var board = Dashboard(commit: commit, today: scope.today.text, filter: filter,
+                              auditReview: try auditReview(records: records), lastDrill: try lastDrill())
+        board.pm = try pm(scope)
+        board.workOrders = try workOrders(scope)
+        board.calibration = scope.calibration()
+        board.alerts = try alerts()
+        return board
+    }
+
+    /// PM compliance over the range and month by month, by the maintenance rules.
+    func pm(_ scope: DashboardScope) throws(IndexError) -> Dashboard.PM {
+        let report = try compliance(scope.compliance, today: scope.today, listing: .notOnTime)
+        var pm = Dashboard.PM()
+        pm.onTime = report.count(.onTime)
+        pm.late = report.count(.late)
+        pm.missed = report.count(.missed)
+        pm.overdue = report.count(.overdue)
+        pm.open = report.count(.open)
+        pm.rate = report.rate
+        pm.records = report.occurrences.filter { $0.classification != .onTime && $0.classification != .open }.map(\.order)
+        let (condition, arguments) = Self.occurrenceCondition(scope.compliance)
+        pm.months = try read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT substr(r.due, 1, 7) AS month, \(Self.occurrenceClass) AS class, COUNT(*) FROM records r
+                WHERE \(condition) GROUP BY month, class ORDER BY month
+                """, arguments: StatementArguments([scope.today.text] + arguments))
+            var counts: [String: [String: Int]] = [:]
+            for row in rows { counts[row[0] as String, default: [:]][row[1] as String] = row[2] as Int }
+            return counts.keys.sorted().map { month in
+                let of = counts[month] ?? [:]
+                return Dashboard.Month(month: month, onTime: of["on-time"] ?? 0, late: of["late"] ?? 0, missed: of["missed"] ?? 0,
+                                       overdue: of["overdue"] ?? 0)
+            }
+        }
+        return pm
+    }
+
+    /// Jobs still to do (open or in progress), by age since they were created, and those past due.
+    func workOrders(_ scope: DashboardScope) throws(IndexError) -> Dashboard.WorkOrders {
+        let rows: [(id: String, equipment: String?, assignee: String?, due: String?, status: String?, created: String?)] = try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT r.id, r.equipment, r.assignee, r.due, r.status,
+                       (SELECT a.time FROM acts a WHERE a.seq = (SELECT MIN(c.seq) FROM changes c WHERE c.record = r.id))
+                FROM records r WHERE r.kind = 'wo' AND r.status IN ('open', 'in-progress') ORDER BY r.id
+                """).map { ($0[0], $0[1], $0[2], $0[3], $0[4], $0[5]) }
+        }
+        var board = Dashboard.WorkOrders()
+        for row in rows where scope.admits(equipment: row.equipment) && scope.admits(assignee: row.assignee) {
+            board.open += 1
+            board.records.append(row.id)
+            let created = row.created.flatMap(Timestamp.parse).map { Day(of: $0, in: scope.zone) } ?? scope.today
+            board.byAge.add(days: scope.today.number - created.number)
+            if let due = row.due, due < scope.today.text {
+                board.overdue += 1
+                board.overdueRecords.append(row.id)
+            }
+        }
+        return board
+    }
+
+    /// Security alerts nobody has acknowledged yet.
+    func alerts() throws(IndexError) -> Dashboard.Alerts {
+        var board = Dashboard.Alerts()
+        for record in try currentRecords(kind: RecordKind.alert.rawValue) {
+            guard let alert = try decode(Alert.self, blob: record.blob), alert.acknowledgedBy == nil else { continue }
+            board.unacknowledged += 1
+            board.records.append(alert.id)
+        }
+        return board
+    }
+
+    /// The newest recovery drill.
+    func lastDrill() throws(IndexError) -> Dashboard.Drill {
+        guard let newest = try currentRecords(kind: RecordKind.drill.rawValue).max(by: { $0.id < $1.id }),
+              let drill = try decode(Drill.self, blob: newest.blob) else { return Dashboard.Drill(id: nil, result: nil, time: nil) }
+        return Dashboard.Drill(id: drill.id, result: drill.result.rawValue, time: drill.performedAt)
+    }
+
+    /// The last audit-trail review and the acts signed since, from the index's acts.
+    func auditReview(records: Records) throws(IndexError) -> Dashboard.AuditReview {
+        let (last, first, count): (String?, String?, Int) = try read { db in
+            let review = try Row.fetchOne(db, sql: "SELECT seq, time FROM acts WHERE meaning = 'audit-review' ORDER BY seq DESC LIMIT 1")
+            let seq: Int64 = review?[0] ?? 0
+            let after: Int = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM acts WHERE seq > ?", arguments: [seq]) ?? 0
+            let root: String? = try String.fetchOne(db, sql: "SELECT time FROM acts ORDER BY seq LIMIT 1")
+            return (review?[1], root, after)
+        }
+        let interval: Int
+        do { interval = try records.policy().auditReviewIntervalDays } catch { throw .refused(error) }
+        let since = (last ?? first).flatMap(Timestamp.parse) ?? records.now
+        return Dashboard.AuditReview(overdue: records.now.timeIntervalSince(since) > TimeInterval(interval) * 86_400, last: last,
+                                     unreviewedActs: count)
+    }
+
+    /// The record in `blob` (40 hex digits), or nil when it does not decode as `T`.
+    func decode<T: Decodable>(_ type: T.Type, blob: String) throws(IndexError) -> T? {
+        guard let id = ObjectID(hex: blob) else { return nil }
+        let data: Data
+        do { data = try ledger.blob(id, rehash: false) } catch { throw .ledger(error) }
+        return try? JSONDecoder().decode(type, from: data)
+    }
+}
