@@ -104,12 +104,16 @@ public enum DashboardPage {
     static func trend(_ months: [Dashboard.Month]) -> String {
         guard !months.isEmpty else { return "<p>No PM occurrence falls due in the range.</p>\n" }
         let shown = months.suffix(36)
-        let column = 34, height = 180, base = 200
+        let column = 34, height = 170, base = 200
         let most = max(1, shown.map { $0.onTime + $0.late + $0.missed + $0.overdue }.max() ?? 1)
         let width = shown.count * column + 40
         var svg = "<figure>\n<figcaption>PM compliance by month of due date: on time, late, missed, overdue</figcaption>\n"
         svg += "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"chart-pm\" role=\"img\" aria-label=\"PM compliance by month\" "
-            + "width=\"\(width)\" height=\"\(base + 40)\" viewBox=\"0 0 \(width) \(base + 40)\">\n"
+            + "width=\"\(max(width, 360))\" height=\"\(base + 40)\" viewBox=\"0 0 \(max(width, 360)) \(base + 40)\">\n"
+        for (index, series) in ["on-time", "late", "missed", "overdue"].enumerated() {
+            svg += "<rect x=\"\(20 + index * 85)\" y=\"2\" width=\"10\" height=\"10\" class=\"\(series)\"/>"
+                + "<text x=\"\(34 + index * 85)\" y=\"11\">\(series.replacingOccurrences(of: "-", with: " "))</text>\n"
+        }
         for (index, month) in shown.enumerated() {
             let x = 20 + index * column
             var top = base
