@@ -95,3 +95,32 @@ import Testing
         #expect(try cli.head() == head)
     }
 }
+
+extension CalibrationCLITests {
+    @Test("dashboard answers in text, json (the contract's keys) and html; a filter naming nothing is refused and nothing is written")
+    func dashboard() throws {
+        let (cli, directory) = try Self.plant()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let text = try cli.run(["dashboard"])
+        #expect(text.status == 0 && text.stdout.contains("Calibration: due in 30 days 1: PG-1"), "\(text.stdout)\(text.stderr)")
+        let json = try cli.run(["dashboard", "--format", "json", "--equipment", "PG-1"])
+        let board = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any], "\(json.stderr)")
+        for key in ["pm", "workOrders", "calibration", "deviations", "capa", "training", "sopReviewsDue", "auditReview", "alerts", "lastDrill", "commit"] {
+            #expect(board[key] != nil, "\(key)")
+        }
+        #expect((board["calibration"] as? [String: Any])?["dueIn30Days"] as? Int == 1)
+        for (group, keys) in [("pm", ["onTime", "late", "missed", "overdue"]), ("workOrders", ["open", "overdue"]),
+                              ("calibration", ["dueIn30Days", "overdue", "outOfTolerance"]), ("deviations", ["open", "byClass"]),
+                              ("capa", ["overdueActions"]), ("training", ["due"]), ("auditReview", ["overdue"]), ("alerts", ["unacknowledged"])] {
+            for key in keys { #expect((board[group] as? [String: Any])?[key] != nil, "\(group).\(key)") }
+        }
+        let html = try cli.run(["dashboard", "--format", "html"])
+        #expect(html.stdout.hasPrefix("<!DOCTYPE html>") && html.stdout.contains("chart-calibration"))
+        #expect((board["pm"] as? [String: Any])?["rate"] is NSNull && (board["lastDrill"] as? [String: Any])?["result"] is NSNull)
+        let head = try cli.head()
+        let unknown = try cli.run(["dashboard", "--area", "NOPE-1"])
+        #expect(unknown.status == 1 && unknown.stderr.contains("--area") && unknown.stderr.contains("no equipment"), "\(unknown.stderr)")
+        #expect(try cli.run(["dashboard", "--department", "Nowhere"]).status == 1)
+        #expect(try cli.head() == head)
+    }
+}

@@ -13,6 +13,19 @@ public struct Dashboard: Sendable, Equatable, Codable {
         public var months: [Month] = []
 
         public init() {}
+
+        enum CodingKeys: String, CodingKey { case onTime, late, missed, overdue, open, rate, records, months }
+
+        /// `rate` is `null` before anything is decided, rather than left out.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            for (key, value) in [(CodingKeys.onTime, onTime), (.late, late), (.missed, missed), (.overdue, overdue), (.open, open)] {
+                try container.encode(value, forKey: key)
+            }
+            try container.encode(rate, forKey: .rate)
+            try container.encode(records, forKey: .records)
+            try container.encode(months, forKey: .months)
+        }
     }
 
     /// One month of PM compliance.
@@ -118,6 +131,16 @@ public struct Dashboard: Sendable, Equatable, Codable {
             self.last = last
             self.unreviewedActs = unreviewedActs
         }
+
+        enum CodingKeys: String, CodingKey { case overdue, last, unreviewedActs }
+
+        /// `last` is `null` before the first review, rather than left out.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(overdue, forKey: .overdue)
+            try container.encode(last, forKey: .last)
+            try container.encode(unreviewedActs, forKey: .unreviewedActs)
+        }
     }
 
     public struct Alerts: Sendable, Equatable, Codable {
@@ -136,6 +159,16 @@ public struct Dashboard: Sendable, Equatable, Codable {
             self.id = id
             self.result = result
             self.time = time
+        }
+
+        enum CodingKeys: String, CodingKey { case id, result, time }
+
+        /// Each key is `null` before the first drill, rather than left out.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(result, forKey: .result)
+            try container.encode(time, forKey: .time)
         }
     }
 
