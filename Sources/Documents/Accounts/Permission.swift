@@ -37,6 +37,10 @@ public enum Permission: String, Codable, Sendable, CaseIterable, CodingKeyRepres
     case pmApprove = "pm.approve"
     /// Bring in legacy maintenance history from a file and sign its reconciliation.
     case historyImport = "history.import"
+    /// Record that a person was trained on an SOP revision (never one's own training).
+    case trainRecord = "train.record"
+    /// Sign the periodic review of an effective SOP: still fit for use, or to be revised.
+    case sopPeriodicReview = "sop.periodic-review"
 
     /// The roles of a new repository's policy.
     public static let standard: [Permission: [Role]] = [
@@ -60,6 +64,8 @@ public enum Permission: String, Codable, Sendable, CaseIterable, CodingKeyRepres
         .pmPlan: [.supervisor],
         .pmApprove: [.qa],
         .historyImport: [.supervisor],
+        .trainRecord: [.qa, .supervisor],
+        .sopPeriodicReview: [.qa],
     ]
 }
 
