@@ -47,6 +47,8 @@ import Testing
         #expect(csv.contains("user,\(sop) r1") && csv.contains("tess,r1 effective"), "\(csv)")
         let html = try cli.run(["train", "matrix", "--format", "html"]).stdout
         #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("<td>r1 effective</td>") && !html.contains("<script"))
+        let shown = try cli.run(["show", "TRN-000001"])
+        #expect(shown.status == 0 && shown.stdout.contains("acknowledged"), "\(shown.stdout)\(shown.stderr)")
         #expect(try cli.run(["verify"]).status == 0)
     }
 

@@ -33,7 +33,7 @@ public enum TrainingKind {
                 throw .notPermitted(user: signing.user, action: "record training of \(training.user)",
                                     reason: "a trainer never records their own training; another supervisor or qa records it")
             }
-            guard let trainee = context.account(training.user), trainee.status == .active else {
+            guard training.user != Signer.systemPrincipal, let trainee = context.account(training.user), trainee.status == .active else {
                 throw .invalidField(record: training.id, field: "user", reason: "\(training.user) has no active account here")
             }
             guard let sop = context.record(SOP.self, kind: .sop, id: training.sop) else {
