@@ -49,6 +49,11 @@ import Testing
         #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("<td>r1 effective</td>") && !html.contains("<script"))
         let shown = try cli.run(["show", "TRN-000001"])
         #expect(shown.status == 0 && shown.stdout.contains("acknowledged"), "\(shown.stdout)\(shown.stderr)")
+        // The index follows the acknowledgement and its mark, and audit finds the trainee's signature.
+        let checked = try cli.run(["index", "check"])
+        #expect(checked.status == 0, "\(checked.stdout)\(checked.stderr)")
+        let audit = try cli.run(["audit", "--meaning", "acknowledgement", "--format", "json"])
+        #expect(audit.status == 0 && audit.stdout.contains("TRN-000001"), "\(audit.stdout)\(audit.stderr)")
         #expect(try cli.run(["verify"]).status == 0)
     }
 
