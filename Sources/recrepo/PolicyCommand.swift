@@ -28,7 +28,7 @@ extension RecRepo.PolicyCommand {
 
         static func text(_ policy: Policy) -> String {
             var lines = ["Policy revision \(policy.revision)"]
-            for setting in Policy.Setting.allCases { lines.append("  \(setting.rawValue): \(policy.value(of: setting))") }
+            for setting in Policy.Setting.allCases { lines.append("  \(setting.rawValue): \(setting.text(of: policy.value(of: setting)))") }
             lines.append("  timeZone: \(policy.timeZone ?? "UTC")")
             lines.append("  key derivation: scrypt log2(N) \(policy.kdf.logN), r \(policy.kdf.r), p \(policy.kdf.p)")
             lines.append("Permissions:")

@@ -9,7 +9,7 @@ extension RecRepo {
             commandName: "sop",
             abstract: "Document control: SOP revisions from draft to effective (every step a signed act).",
             subcommands: [New.self, Revise.self, Submit.self, Review.self, Reject.self, Approve.self, Retire.self,
-                          Show.self, List.self, Diff.self])
+                          PeriodicReview.self, ReviewDue.self, Show.self, List.self, Diff.self])
     }
 }
 

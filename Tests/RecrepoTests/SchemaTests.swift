@@ -25,6 +25,7 @@ import Testing
         case .clock: try .of(Self.incident(decided: true))
         case .pm: try .of(Self.plan(full: true))
         case .request: try .of(Self.request(decided: true))
+        case .train: try .of(Self.training(acknowledged: true))
         case .history: try .of(Self.imported(full: true))
         case .reconciliation: try .of(Self.reconciliation(full: true))
         case .standard: try .of(Self.referenceStandard(minimal: false))
@@ -38,6 +39,18 @@ import Testing
             }())
         default: throw NoSample(kind: kind)
         }
+    }
+
+    /// A training record acknowledged by its trainee, or one just recorded.
+    static func training(acknowledged: Bool) -> TrainingRecord {
+        var training = TrainingRecord(id: "TRN-000001", user: "tess", sop: "SOP-0001", sopRevision: 2, trainer: "sam",
+                                      trainedAt: Fixtures.time, trainedOn: "2026-06-01")
+        if acknowledged {
+            training.status = .acknowledged
+            training.acknowledgedAt = Fixtures.time
+            training.revision = 2
+        }
+        return training
     }
 
     /// A maintenance request with every field in use, or one just raised.
@@ -138,7 +151,7 @@ import Testing
     @Test("schemas/ holds exactly one schema per record kind and each compiles")
     func schemasCompile() throws {
         #expect(Schemas.names == RecordKind.allCases.map(\.schemaName).sorted())
-        #expect(Schemas.names.count == 15)
+        #expect(Schemas.names.count == 16)
         for kind in RecordKind.allCases { _ = try Schemas.schema(for: kind) }
     }
 
@@ -174,6 +187,7 @@ import Testing
             case .clock: try .of(Self.incident(decided: false))
             case .pm: try .of(Self.plan(full: false))
             case .request: try .of(Self.request(decided: false))
+            case .train: try .of(Self.training(acknowledged: false))
             case .history: try .of(Self.imported(full: false))
             case .reconciliation: try .of(Self.reconciliation(full: false))
             case .standard: try .of(Self.referenceStandard(minimal: true))

@@ -44,6 +44,10 @@ public enum Permission: String, Codable, Sendable, CaseIterable, CodingKeyRepres
     case calPerform = "cal.perform"
     /// Approve a calibration (never one's own).
     case calApprove = "cal.approve"
+    /// Record that a person was trained on an SOP revision (never one's own training).
+    case trainRecord = "train.record"
+    /// Sign the periodic review of an effective SOP: still fit for use, or to be revised.
+    case sopPeriodicReview = "sop.periodic-review"
 
     /// The roles of a new repository's policy.
     public static let standard: [Permission: [Role]] = [
@@ -70,6 +74,8 @@ public enum Permission: String, Codable, Sendable, CaseIterable, CodingKeyRepres
         .calManage: [.supervisor, .qa],
         .calPerform: [.technician, .supervisor],
         .calApprove: [.qa],
+        .trainRecord: [.qa, .supervisor],
+        .sopPeriodicReview: [.qa],
     ]
 }
 

@@ -27,6 +27,19 @@ public struct Policy: Codable, Sendable, Equatable {
 
     static let standardAttachmentMaxKiB = 10_240
     static let standardCalibrationMinRatio = 4
+    /// True: a person starts a job or signs its steps only with an acknowledged training record
+    /// on the SOP revision bound to it (§11.10(i)). Nil: off, as in policies signed before it existed.
+    public var trainingGate: Bool?
+    /// Months between periodic reviews of an effective SOP unless the SOP sets its own; nil: 24.
+    public var sopReviewIntervalMonths: Int?
+
+    static let standardSOPReviewIntervalMonths = 24
+
+    /// Whether the training gate is on.
+    public var gatesTraining: Bool { trainingGate ?? false }
+
+    /// The months between periodic reviews of an SOP that sets no interval of its own.
+    public var sopReviewMonths: Int { sopReviewIntervalMonths ?? Self.standardSOPReviewIntervalMonths }
 
     /// The largest attachment in bytes.
     public var attachmentLimit: Int { attachmentKiB * 1_024 }

@@ -45,6 +45,13 @@ public struct PolicyChange: Codable, Sendable, Equatable {
                 throw .invalidField(record: "policy", field: "setting", reason: "'\(text)' is not KEY=VALUE with a key of "
                     + Policy.Setting.allCases.map(\.rawValue).joined(separator: ", "))
             }
+            if key.isSwitch {
+                guard let on = ["false": 0, "true": 1][parts[1]] else {
+                    throw .invalidField(record: "policy", field: key.rawValue, reason: "'\(parts[1])' is not true or false")
+                }
+                self.init(key: key, value: on)
+                return
+            }
             guard let value = Int(parts[1]), key.range.contains(value) else {
                 throw .invalidField(record: "policy", field: key.rawValue,
                                     reason: "'\(parts[1])' is not a whole number from \(key.range.lowerBound) to \(key.range.upperBound)")
@@ -52,7 +59,7 @@ public struct PolicyChange: Codable, Sendable, Equatable {
             self.init(key: key, value: value)
         }
 
-        public var description: String { "\(key.rawValue)=\(value)" }
+        public var description: String { "\(key.rawValue)=\(key.text(of: value))" }
     }
 
     public var grant: [Grant]
@@ -93,6 +100,16 @@ extension Policy {
         case attachmentMaxKiB
         /// The least test uncertainty ratio (N:1) a calibration accepts.
         case calibrationMinRatio
+        /// The training gate (§11.10(i)): `true` or `false`, kept as 1 or 0 in a change.
+        case trainingGate = "training-gate"
+        /// Months between periodic reviews of an SOP that sets no interval of its own.
+        case sopReviewIntervalMonths
+
+        /// True for a setting that is on or off (`true`/`false`) rather than a number.
+        public var isSwitch: Bool { self == .trainingGate }
+
+        /// The value as it is written on the command line: `true`/`false` for a switch.
+        public func text(of value: Int) -> String { isSwitch ? (value == 0 ? "false" : "true") : String(value) }
 
         /// The values the setting accepts.
         public var range: ClosedRange<Int> {
@@ -104,6 +121,8 @@ extension Policy {
             case .passwordHistory: 0...24
             case .attachmentMaxKiB: 1...100_000
             case .calibrationMinRatio: 1...100
+            case .trainingGate: 0...1
+            case .sopReviewIntervalMonths: 1...120
             }
         }
 
@@ -116,6 +135,8 @@ extension Policy {
             case .passwordHistory: \.history
             case .attachmentMaxKiB: \.attachmentKiB
             case .calibrationMinRatio: \.minRatio
+            case .trainingGate: \.trainingGateValue
+            case .sopReviewIntervalMonths: \.sopReviewMonthsValue
             }
         }
     }
@@ -139,6 +160,18 @@ extension Policy {
     var minRatio: Int {
         get { calibrationMinRatio ?? Policy.standardCalibrationMinRatio }
         set { calibrationMinRatio = newValue }
+    }
+
+    /// `trainingGate` as a setting's number: 1 on, 0 off.
+    var trainingGateValue: Int {
+        get { gatesTraining ? 1 : 0 }
+        set { trainingGate = newValue != 0 }
+    }
+
+    /// `sopReviewIntervalMonths`, with the standard value for policies signed before it existed.
+    var sopReviewMonthsValue: Int {
+        get { sopReviewMonths }
+        set { sopReviewIntervalMonths = newValue }
     }
 
     /// The policy with `change` applied: its grants, revokes and settings.

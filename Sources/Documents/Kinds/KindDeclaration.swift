@@ -158,8 +158,8 @@ public enum Kinds {
     public static let declared: [any DeclaredKind] = [
         SOPKind.declaration, WorkOrderKind.declaration, EquipmentKind.declaration, DrillKind.declaration,
         AuditReviewKind.declaration, AccountKind.declaration, PolicyKind.declaration,
-        AlertKind.declaration, ClockKind.declaration, PMKind.declaration, RequestKind.declaration, HistoryKind.declaration,
-        ReconciliationKind.declaration, StandardKind.declaration, CalibrationKind.declaration,
+        AlertKind.declaration, ClockKind.declaration, PMKind.declaration, RequestKind.declaration, TrainingKind.declaration,
+        HistoryKind.declaration, ReconciliationKind.declaration, StandardKind.declaration, CalibrationKind.declaration,
     ]
 
     /// The declaration of `kind`, when its events are declared.

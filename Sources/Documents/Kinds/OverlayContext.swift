@@ -30,6 +30,8 @@ final class OverlayContext: RecordContext {
         return value
     }
 
+    /// Batches (a run of `pm run`, an import) write no such files: they are read from the head.
+    func file<T: Decodable & Sendable>(_ type: T.Type, at path: String) -> T? { head.file(type, at: path) }
     func account(_ id: String) -> Account? { head.account(id) }
     func act(_ commit: String) -> ActInfo? { head.act(commit) }
     func checklist(sop: String, at commit: String) -> [ChecklistItem]? { head.checklist(sop: sop, at: commit) }

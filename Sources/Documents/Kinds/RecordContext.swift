@@ -10,6 +10,9 @@ public protocol RecordContext {
     func account(_ id: String) -> Account?
     /// The record `id` of `kind`, or nil when it does not exist (or cannot be read).
     func record<T: Decodable & Sendable>(_ type: T.Type, kind: RecordKind, id: String) -> T?
+    /// The JSON file at `path` (one a declared event writes beside its record, such as a training
+    /// mark), decoded, or nil when it does not exist or cannot be read: one read, no scan.
+    func file<T: Decodable & Sendable>(_ type: T.Type, at path: String) -> T?
     /// The signed act of `commit` (40 hex digits), when it lies on the history before the act.
     func act(_ commit: String) -> ActInfo?
     /// The checklist steps of `sop`'s body as of `commit`, with the reading each asks for, or nil

@@ -74,6 +74,10 @@ public struct RecordKind: Sendable, Hashable, Codable, CustomStringConvertible {
     public static let request = RecordKind(rawValue: "req", noun: "maintenance request", prefix: "REQ", digits: 6...9, width: 6,
                                            example: "REQ-000001", schemaName: "request.schema.json", bodyExtension: nil)
 
+    /// A person's training on one SOP revision, recorded by the trainer and acknowledged by the trainee.
+    public static let train = RecordKind(rawValue: "train", noun: "training record", prefix: "TRN", digits: 6...9, width: 6,
+                                         example: "TRN-000001", schemaName: "training.schema.json", bodyExtension: nil)
+
     /// A maintenance record brought in from a legacy system: read-only, dated as its source.
     public static let history = RecordKind(rawValue: "mh", noun: "imported maintenance record", prefix: "MH", digits: 6...9,
                                            width: 6, example: "MH-000001", schemaName: "maintenance-history.schema.json",
@@ -87,8 +91,8 @@ public struct RecordKind: Sendable, Hashable, Codable, CustomStringConvertible {
 
     /// The registry: every kind, those with a fixed prefix first, so that the first kind whose ID
     /// rule accepts an ID is the kind of that ID (equipment's rule is the most general).
-    public static let allCases: [RecordKind] = [.sop, .workOrder, .pm, .request, .drill, .review, .alert, .clock, .history, .reconciliation, .equipment,
-                                                   .standard, .calibration, .account, .policy]
+    public static let allCases: [RecordKind] = [.sop, .workOrder, .pm, .request, .train, .drill, .review, .alert, .clock, .history, .reconciliation,
+                                                   .equipment, .standard, .calibration, .account, .policy]
 
     /// The kind whose folder is `name`, or nil.
     public init?(rawValue name: String) {

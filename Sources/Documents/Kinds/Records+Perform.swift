@@ -101,6 +101,11 @@ struct HeadContext: RecordContext {
         (try? RecordID.validate(id, kind: kind)) == nil ? nil : (try? records.record(type, kind: kind, id: id, at: commit)) ?? nil
     }
 
+    func file<T: Decodable & Sendable>(_ type: T.Type, at path: String) -> T? {
+        guard let path = try? RecordPath(path), let data = (try? records.ledger.read(path, at: commit)) ?? nil else { return nil }
+        return try? JSONDecoder().decode(type, from: data)
+    }
+
     func act(_ hex: String) -> ActInfo? {
         guard let id = ObjectID(hex: hex), let commit, (try? records.ledger.isAncestor(id, of: commit)) == true else { return nil }
         return try? records.ledger.act(id)

@@ -73,7 +73,7 @@ public enum SOPKind {
     public static let declaration = KindDeclaration<SOP>(
         kind: .sop,
         events: [create.replayable, revise.replayable, submit.replayable, review.replayable, reject.replayable,
-                 approve.replayable, retire.replayable],
+                 approve.replayable, retire.replayable, periodicReview.replayable],
         revision: { $0.latest?.number ?? 1 })
 
     /// An event without input of its own on the latest revision.
@@ -90,7 +90,7 @@ public enum SOPKind {
     }
 
     /// The SOP before the act with the date transitions of the signing day written, then `change`.
-    private static func settled(_ before: SOP?, _ signing: Signing,
+    static func settled(_ before: SOP?, _ signing: Signing,
                                 _ change: (inout SOP) throws(DocumentsError) -> Void) throws(DocumentsError) -> SOP {
         guard var sop = before else { throw .notFound(record: "the SOP") }
         sop.settle(today: signing.day)

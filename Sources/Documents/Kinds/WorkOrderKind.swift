@@ -141,6 +141,7 @@ public enum WorkOrderKind {
                 throw .notPermitted(user: signing.user, action: "start with these steps",
                                     reason: "they are not the checklist of \(bound.id) revision \(bound.revision)")
             }
+            try context.requireTrained(signing.user, on: bound.id, revision: bound.revision, to: "start \(before?.id ?? "the job")")
         },
         apply: { before, start, signing throws(DocumentsError) in
             var order = try existing(before).applying(.start(by: signing.user, bound: start.bound, steps: start.steps.map(\.text),
@@ -153,7 +154,13 @@ public enum WorkOrderKind {
         "step", meaning: .execution, permission: .woExecute, action: "sign job steps",
         summary: { id, step, _ in "Sign step \(step.number) of \(id)\(stepSummary(step))" },
         input: { before, written, _ in stepInput(before, written) },
-        check: { before, step, _, _ throws(DocumentsError) in try checkStep(try existing(before), step) },
+        check: { before, step, context, signing throws(DocumentsError) in
+            let order = try existing(before)
+            try checkStep(order, step)
+            if let bound = order.boundSOP {
+                try context.requireTrained(signing.user, on: bound.id, revision: bound.revision, to: "sign step \(step.number) of \(order.id)")
+            }
+        },
         apply: { before, step, signing throws(DocumentsError) in
             try signedStep(try existing(before).applying(.signStep(number: step.number, by: signing.user, note: step.note, at: signing.time)),
                            step)

@@ -16,6 +16,35 @@ public struct SOP: Codable, Sendable, Equatable {
     public var createdBy: String
     /// ISO 8601 UTC, `2026-11-25T09:00:00Z`: the signing time of the creating act.
     public var createdAt: String
+    /// Months between periodic reviews of this SOP; nil: the policy's `sopReviewIntervalMonths`.
+    public var reviewIntervalMonths: Int?
+    /// The periodic reviews of its effective revisions, oldest first; nil before the first.
+    public var periodicReviews: [PeriodicReview]?
+
+    /// A signed periodic review (§11.10(k) document control, Annex 11 §11): the effective
+    /// revision is still fit for use, or a new revision is opened to revise it.
+    public struct PeriodicReview: Codable, Sendable, Equatable {
+        public enum Outcome: String, Codable, Sendable, CaseIterable {
+            case noChange = "no-change"
+            case revise
+        }
+
+        /// The effective revision reviewed.
+        public var revision: Int
+        public var outcome: Outcome
+        public var by: String
+        public var at: String
+        /// The signing day in the plant's time zone, from which the next review falls due.
+        public var day: String
+
+        public init(revision: Int, outcome: Outcome, by: String, at: String, day: String) {
+            self.revision = revision
+            self.outcome = outcome
+            self.by = by
+            self.at = at
+            self.day = day
+        }
+    }
 
     public init(id: String, title: String, revisions: [SOPRevision], createdBy: String, createdAt: String) {
         self.id = id

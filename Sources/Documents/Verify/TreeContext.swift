@@ -18,6 +18,8 @@ struct TreeContext: RecordContext {
         replay.record(type, kind, id, in: tree)
     }
 
+    func file<T: Decodable & Sendable>(_ type: T.Type, at path: String) -> T? { replay.cached(type, path, in: tree) }
+
     /// Commits replayed before this act are on its history without a walk back through the graph.
     func act(_ hex: String) -> ActInfo? {
         guard let commit = ObjectID(hex: hex), let parent = act.parent else { return nil }
