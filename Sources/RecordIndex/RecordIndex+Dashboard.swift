@@ -15,6 +15,18 @@ extension RecordIndex {
         board.workOrders = try workOrders(scope)
         board.calibration = scope.calibration()
         board.alerts = try alerts()
+        do {
+            // Who needs training on a revision in force, and the SOPs due for periodic review: by
+            // the training and SOP rules, over the records at the head.
+            let due = try records.trainingDue(user: filter.user)
+            board.training.due = due.count
+            board.training.records = due.map { "\($0.user): \($0.sop) revision \($0.revision)" }
+            let reviews = try records.reviewDue()
+            board.sopReviewsDue = reviews.count
+            board.sopReviewRecords = reviews.map(\.sop)
+        } catch {
+            throw .refused(error)
+        }
         return board
     }
 

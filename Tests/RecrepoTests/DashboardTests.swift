@@ -72,6 +72,9 @@ import Testing
         let audit = try records.auditStatus()
         #expect(board.auditReview.overdue == audit.overdue && board.auditReview.unreviewedActs == audit.unreviewed && board.auditReview.last == nil)
         #expect(board.alerts.unacknowledged == 0 && board.lastDrill.result == nil)
+        // Two SOPs in force, nobody trained: each technician (tess, tom) is due on each; both SOPs
+        // took effect in 2025, well inside the 24 months between periodic reviews.
+        #expect(board.training.due == 4 && board.sopReviewsDue == 0)
         #expect(board.commit == (try records.ledger.head())?.hex)
 
         let january = try index.dashboard(DashboardFilter(from: "2026-01-01", to: "2026-01-31"), records: records)
@@ -86,6 +89,7 @@ import Testing
         #expect(area.pm == board.pm && area.workOrders == board.workOrders && area.calibration == board.calibration)
         let tom = try index.dashboard(DashboardFilter(user: "tom"), records: records)
         #expect(tom.workOrders.records == [open[1]], "tom holds only the job assigned to the technician role")
+        #expect(tom.training.due == 2 && tom.training.records.allSatisfy { $0.hasPrefix("tom: ") })
         let sterile = try index.dashboard(DashboardFilter(department: "Sterile"), records: records)
         #expect(sterile.pm == board.pm && sterile.calibration.outOfTolerance == 0 && sterile.calibration.inCalibration == 1)
     }
