@@ -149,17 +149,60 @@ as sam 'Green-field-oak-3' wo accept "$request" --sop "$sop" --assign tara --pri
 say "16. PM compliance: every occurrence, open, on time, late, missed or overdue, and the rate."
 "$bin" pm compliance
 
-say "17. A checkpoint: the system signs a tag at the head, so that a later rollback of history is detected."
+say "17. Calibration: Dora's calibration procedure is approved; Sam registers three reference standards (one past its due date) and makes the loop's pressure gauge an instrument (2 bar ± 0.05, 100 °C ± 0.5 %, every 12 months)."
+cat > "$work/gauge-calibration.md" <<'MARKDOWN'
+# Pressure gauge calibration
+
+- [ ] Connect the gauge and the reference to the comparator
+- [ ] Read each test point as found; adjust if needed; read as left
+MARKDOWN
+calsop=$(as dora 'Red-kite-sky-41' sop new --title "Pressure gauge calibration" --file "$work/gauge-calibration.md" --reason "Calibration programme" | tail -1)
+as dora 'Red-kite-sky-41' sop submit "$calsop" --reason "Ready for review" >/dev/null
+as dan 'Blue-river-stone-7' sop review "$calsop" --reason "Checked against the gauge manual" >/dev/null
+as victor 'Quiet-lake-ash-88' sop approve "$calsop" --reason "Approved for use" >/dev/null
+in_a_year=$(date -u -d "+1 year" +%F); yesterday=$(date -u -d "-1 day" +%F)
+as sam 'Green-field-oak-3' standard add STD-1 --name "Pressure reference" --certificate DKD-K-4711 --calibrated-by "Accredited calibration lab" --traceability "Traceable to the PTB national standard" --due "$in_a_year" --uncertainty "0.01 bar" --reason "New reference standard"
+as sam 'Green-field-oak-3' standard add STD-2 --name "Temperature reference" --certificate DKD-K-0815 --calibrated-by "Accredited calibration lab" --traceability "Traceable to the PTB national standard" --due "$in_a_year" --uncertainty "0.1 °C" --reason "New reference standard"
+as sam 'Green-field-oak-3' standard add STD-3 --name "Old temperature reference" --certificate DKD-K-0001 --calibrated-by "Accredited calibration lab" --traceability "Traceable to the PTB national standard" --due "$yesterday" --uncertainty "0.1 °C" --reason "Kept for the record"
+as sam 'Green-field-oak-3' equipment add PG-1 --name "Loop pressure gauge" --parent WFI-1 --department Utilities --reason "Fitted on the loop"
+as sam 'Green-field-oak-3' instrument set PG-1 --procedure "$calsop" --interval "12 months" --point low:2:bar:0.05 --point hot:100:°C:0.5% --reason "Calibrated yearly"
+"$bin" cal due
+
+say "18. Tara calibrates the gauge. With the expired standard it is refused by name; with the right ones the low point is found out of tolerance and adjusted; recrepo computes every pass and fail. Victor approves."
+as tara 'Tech-second-phrase' cal record PG-1 --standard STD-1 --standard STD-3 --as-found low=2.2 --as-found hot=100.2 --reason "Yearly calibration" 2>&1 || echo "(refused: STD-3 is out of calibration)"
+cal=$(as tara 'Tech-second-phrase' cal record PG-1 --standard STD-1 --standard STD-2 --as-found low=2.2 --as-left low=2.01 --as-found hot=100.2 --reason "Yearly calibration" | tail -1)
+"$bin" cal show "$cal"
+as victor 'Quiet-lake-ash-88' cal approve "$cal" --reason "Calibration reviewed"
+echo "If STD-1 were found out of calibration, this is what rests on it:"
+"$bin" cal impact STD-1
+
+say "19. Training: Victor records Tara's training on the autoclave SOP and Tara acknowledges it; Alice turns the training gate on and Quinn approves; Ted, a new technician not yet trained, cannot start a job."
+person ted "Ted Technician" technician Maintenance "badge: B-0104" 'Tall-tree-moss-5'
+trn=$(as victor 'Quiet-lake-ash-88' train record tara "$sop" --revision 1 --reason "Supervised cycle and classroom" | tail -1)
+as tara 'Tech-second-phrase' train acknowledge "$trn"
+as alice 'Admin-pass-2026' policy change --set training-gate=true --reason "Training gates the work (change board 14)"
+as quinn 'Quiet-harbour-88' policy approve --reason "Agreed at the change board"
+"$bin" train due
+"$bin" train matrix
+tedjob=$(as sam 'Green-field-oak-3' wo new --sop "$sop" --equipment AC-101 --title "Autoclave check" --assign ted --reason "Weekly PM" | tail -1)
+as ted 'Tall-tree-moss-5' wo start "$tedjob" 2>&1 || echo "(refused: Ted is not trained on $sop revision 1)"
+
+say "20. The dashboard QA opens every morning, as text and as a printable page."
+"$bin" dashboard
+"$bin" dashboard --format html > "$work/dashboard.html"
+echo "The dashboard page is $work/dashboard.html"
+
+say "21. A checkpoint: the system signs a tag at the head, so that a later rollback of history is detected."
 "$bin" checkpoint
 
-say "18. The accounts and the audit trail (every act: when, who, what it means, why)."
+say "22. The accounts and the audit trail (every act: when, who, what it means, why)."
 "$bin" user list
 "$bin" log
 
-say "19. recrepo verify: every object, every signature against the key the account held at that time, every act replayed against the policy and the lifecycles, every checkpoint."
+say "23. recrepo verify: every object, every signature against the key the account held at that time, every act replayed against the policy and the lifecycles, every checkpoint."
 "$bin" verify
 
-say "20. Independent check with stock git only: fsck and verify-commit on every commit."
+say "24. Independent check with stock git only: fsck and verify-commit on every commit."
 "$bin" allowed-signers --output "$work/allowed_signers"
 git -C "$RECREPO_REPO" fsck --full --strict && echo "git fsck --full --strict: clean"
 good=0; total=0
@@ -174,4 +217,4 @@ done
 echo "git verify-commit: $good of $total commits have a Good signature whose signer is the author"
 [ "$good" -eq "$total" ]
 
-say "Done. The demonstration repository is $RECREPO_REPO (keys beside it in $RECREPO_REPO/recrepo/, never in history). The rendered SOP page is $work/$sop.html."
+say "Done. The demonstration repository is $RECREPO_REPO (keys beside it in $RECREPO_REPO/recrepo/, never in history). The rendered SOP page is $work/$sop.html; the dashboard is $work/dashboard.html."

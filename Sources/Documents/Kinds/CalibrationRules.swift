@@ -113,7 +113,7 @@ enum CalibrationRules {
             }
             guard signing.day <= standard.due else {
                 throw .invalidField(record: recording.id, field: "standard \(id)",
-                                    reason: "\(id) is out of calibration: it was due \(standard.due) (certificate \(standard.certificate)); use a standard in calibration")
+                                    reason: "out of calibration: it was due \(standard.due) (certificate \(standard.certificate)); use a standard in calibration")
             }
             used.append(standard)
         }
