@@ -37,6 +37,16 @@ public enum Permission: String, Codable, Sendable, CaseIterable, CodingKeyRepres
     case pmApprove = "pm.approve"
     /// Bring in legacy maintenance history from a file and sign its reconciliation.
     case historyImport = "history.import"
+    /// Open a deviation (and sign a job step with one, which opens it).
+    case devOpen = "dev.open"
+    /// Sign a deviation's investigation (root cause) and its product impact assessment.
+    case devInvestigate = "dev.investigate"
+    /// Approve a deviation's investigation and assessment, and close it (never its opener).
+    case devApprove = "dev.approve"
+    /// Open a CAPA and plan its actions.
+    case capaOpen = "capa.open"
+    /// Verify a CAPA's effectiveness (never one of its implementers) and close it.
+    case capaVerify = "capa.verify"
 
     /// The roles of a new repository's policy.
     public static let standard: [Permission: [Role]] = [
@@ -60,6 +70,11 @@ public enum Permission: String, Codable, Sendable, CaseIterable, CodingKeyRepres
         .pmPlan: [.supervisor],
         .pmApprove: [.qa],
         .historyImport: [.supervisor],
+        .devOpen: [.technician, .supervisor, .qa],
+        .devInvestigate: [.supervisor, .qa],
+        .devApprove: [.qa],
+        .capaOpen: [.supervisor, .qa],
+        .capaVerify: [.qa],
     ]
 }
 

@@ -21,6 +21,14 @@ public struct Policy: Codable, Sendable, Equatable {
     public var timeZone: String?
     /// The largest file that may be attached to a record, in KiB; nil: the standard 10 MiB.
     public var attachmentMaxKiB: Int?
+    /// Days to close a deviation by its class, from the day it is opened; nil: the standard
+    /// (`Policy.standardDeviationDays`), as in policies signed before they existed.
+    public var deviationMinorDays: Int?
+    public var deviationMajorDays: Int?
+    public var deviationCriticalDays: Int?
+    /// Days after a CAPA's last implemented action before its effectiveness may be verified;
+    /// nil: the standard 30.
+    public var capaEffectivenessDays: Int?
 
     static let standardAttachmentMaxKiB = 10_240
 

@@ -91,6 +91,14 @@ extension Policy {
         case passwordHistory
         /// The largest file that may be attached to a record, in KiB.
         case attachmentMaxKiB
+        /// Days to close a minor deviation, from the day it is opened.
+        case deviationMinorDays
+        /// Days to close a major deviation.
+        case deviationMajorDays
+        /// Days to close a critical deviation.
+        case deviationCriticalDays
+        /// Days after a CAPA's last implemented action before its effectiveness may be verified.
+        case capaEffectivenessDays
 
         /// The values the setting accepts.
         public var range: ClosedRange<Int> {
@@ -101,6 +109,8 @@ extension Policy {
             case .auditReviewIntervalDays: 1...366
             case .passwordHistory: 0...24
             case .attachmentMaxKiB: 1...100_000
+            case .deviationMinorDays, .deviationMajorDays, .deviationCriticalDays: 1...366
+            case .capaEffectivenessDays: 0...366
             }
         }
 
@@ -112,6 +122,10 @@ extension Policy {
             case .auditReviewIntervalDays: \.auditReviewIntervalDays
             case .passwordHistory: \.history
             case .attachmentMaxKiB: \.attachmentKiB
+            case .deviationMinorDays: \.deviationMinor
+            case .deviationMajorDays: \.deviationMajor
+            case .deviationCriticalDays: \.deviationCritical
+            case .capaEffectivenessDays: \.capaEffectiveness
             }
         }
     }

@@ -159,7 +159,7 @@ public enum Kinds {
         SOPKind.declaration, WorkOrderKind.declaration, EquipmentKind.declaration, DrillKind.declaration,
         AuditReviewKind.declaration, AccountKind.declaration, PolicyKind.declaration,
         AlertKind.declaration, ClockKind.declaration, PMKind.declaration, RequestKind.declaration, HistoryKind.declaration,
-        ReconciliationKind.declaration,
+        ReconciliationKind.declaration, DeviationKind.declaration, CAPAKind.declaration,
     ]
 
     /// The declaration of `kind`, when its events are declared.
