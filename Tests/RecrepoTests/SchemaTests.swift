@@ -25,6 +25,8 @@ import Testing
         case .clock: try .of(Self.incident(decided: true))
         case .pm: try .of(Self.plan(full: true))
         case .request: try .of(Self.request(decided: true))
+        case .deviation: try .of(Self.deviation(full: true))
+        case .capa: try .of(Self.capa(full: true))
         case .history: try .of(Self.imported(full: true))
         case .reconciliation: try .of(Self.reconciliation(full: true))
         case .policy:
@@ -172,6 +174,8 @@ import Testing
             case .clock: try .of(Self.incident(decided: false))
             case .pm: try .of(Self.plan(full: false))
             case .request: try .of(Self.request(decided: false))
+            case .deviation: try .of(Self.deviation(full: false))
+            case .capa: try .of(Self.capa(full: false))
             case .history: try .of(Self.imported(full: false))
             case .reconciliation: try .of(Self.reconciliation(full: false))
             case .policy:
