@@ -20,7 +20,8 @@ extension RecRepo.DeviationCommand {
             case .html: print(ExportPage.html(export, head: head.hex, exportedAt: Timestamp.iso(Date())), terminator: "")
             case .text:
                 let today = try records.today()
-                let age = "Opened \(deviation.openedOn), \(deviation.age(on: today)) days ago; due to close by \(deviation.due)"
+                let age = deviation.closedAt.map { "Opened \(deviation.openedOn), due to close by \(deviation.due), closed at \($0)" }
+                    ?? "Opened \(deviation.openedOn), \(deviation.age(on: today)) days ago; due to close by \(deviation.due)"
                     + (deviation.isOverdue(on: today) ? " (OVERDUE)" : "")
                 print(RecRepo.Show.text(export).replacingOccurrences(of: "\n\nFields:\n", with: "\n\n\(age)\n\nFields:\n"), terminator: "")
             }
