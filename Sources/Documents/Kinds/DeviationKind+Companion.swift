@@ -18,7 +18,10 @@ extension DeviationKind {
     /// the deviation names yours (`Deviation.Links`).
     ///
     /// It checks what `dev open` checks: the ID is new, the title and description are one line
-    /// of at most 200 and 2000 characters, and the linked records exist at the head. The days to
+    /// of at most 200 and 2000 characters, and the linked equipment, work order (and its step) and
+    /// SOP exist at the head the act is built on. The calibration link is checked for its form
+    /// only (`CAL-` and 6 to 9 digits), so a calibration may open a deviation naming itself in the
+    /// very act that creates it; keep it so if calibration records become a kind. The days to
     /// close come from the policy in force. Who signs is not known here: call
     /// `DeviationKind.checkOpener(signing.user, in: context)` from your event's `check` whenever
     /// the input opens a deviation, so that only someone with `dev.open` opens one.
