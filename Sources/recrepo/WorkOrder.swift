@@ -82,7 +82,9 @@ extension RecRepo.WorkOrderCommand {
         @Argument(help: "The step number (from 1).") var number: Int
         @Option(help: "What was observed or done.") var note: String?
         @Option(help: "The value read, in the step's unit (a plain decimal number such as 4.5).") var value: String?
-        @Option(help: "How the step was done other than as written.") var deviation: String?
+        @Option(help: "How the step was done other than as written: opens a deviation record (DEV-…) in the same act.") var deviation: String?
+        @Option(name: .customLong("deviation-class"), help: "The class of that deviation: minor (the default), major or critical.")
+        var deviationClass: Deviation.Classification?
         @Flag(help: "The step did not apply: say why with --justification (or right after it: --not-applicable TEXT).") var notApplicable = false
         @Option(help: "Why the step did not apply.") var justification: String?
         /// The justification written straight after the flag, as `--not-applicable TEXT`.
@@ -93,6 +95,7 @@ extension RecRepo.WorkOrderCommand {
 
         func validate() throws {
             if let value { _ = try StepValue.parse(value) }
+            if deviationClass != nil, deviation == nil { throw ValidationError("--deviation-class goes with --deviation TEXT") }
             if justification != nil, notApplicableText != nil { throw ValidationError("give the justification once: --not-applicable TEXT or --justification TEXT") }
             if notApplicable, why == nil { throw ValidationError("--not-applicable needs a justification: say why step \(number) did not apply (--justification TEXT)") }
             if !notApplicable, let why {
@@ -103,9 +106,12 @@ extension RecRepo.WorkOrderCommand {
         func run() throws {
             let records = try repo.open()
             let step = WorkOrderKind.Step(number: number, note: note, value: try value.map(StepValue.parse), deviation: deviation,
-                                          notApplicable: notApplicable, justification: why)
+                                          notApplicable: notApplicable, justification: why, deviationClass: deviationClass)
             let order = try records.signStep(id, step, by: try user.session(records))
             print("Signed step \(number) of \(order.steps.count) of \(order.id)")
+            if let opened = order.steps.first(where: { $0.number == number })?.deviationID {
+                print("Opened \(opened) for the deviation; qa approves and closes it ('recrepo dev show \(opened)')")
+            }
             if let signed = order.steps.first(where: { $0.number == number }), signed.outOfLimits == true, let blocked = order.awaitingDisposition {
                 Terminal.warn("OUT OF LIMITS: \(blocked)")
             }

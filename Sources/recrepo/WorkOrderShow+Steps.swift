@@ -18,7 +18,9 @@ extension RecRepo.WorkOrderCommand.Show {
                 rows.append(("\(label) reading", asked + (step.notApplicable == true ? ", not read" : "")))
             }
         }
-        if let deviation = step.deviation { rows.append(("\(label) deviation", deviation)) }
+        if let deviation = step.deviation {
+            rows.append(("\(label) deviation", deviation + (step.deviationID.map { " (\($0), \(step.deviationClass?.rawValue ?? "minor"))" } ?? "")))
+        }
         if step.notApplicable == true { rows.append(("\(label) not applicable", step.justification ?? "")) }
         for disposition in step.dispositions ?? [] {
             let about = disposition.value.map { " of \(number($0, step.reading))" } ?? ""

@@ -72,7 +72,7 @@ import Testing
         let user = try cli.run(["audit", "--user", "nobody"])
         #expect(user.status == 1 && user.stderr.contains("has no account") && user.stderr.contains("alice, dan"), "\(user.stderr)")
         let kind = try cli.run(["audit", "--kind", "workorder"])
-        #expect(kind.status == 2 && kind.stderr.contains("sop, wo, pm, req, train, drill, review, alert, clock, mh, imp, equipment, std, cal, account, policy"), "\(kind.stderr)")
+        #expect(kind.status == 2 && kind.stderr.contains("sop, wo, pm, req, train, dev, capa, drill, review, alert, clock, mh, imp, equipment, std, cal, account, policy"), "\(kind.stderr)")
         let record = try cli.run(["audit", "--record", "WO-999999"])
         #expect(record.status == 1 && record.stderr.contains("is no record here"), "\(record.stderr)")
         let equipment = try cli.run(["audit", "--equipment", "PUMP-1"])

@@ -26,6 +26,8 @@ import Testing
         case .pm: try .of(Self.plan(full: true))
         case .request: try .of(Self.request(decided: true))
         case .train: try .of(Self.training(acknowledged: true))
+        case .deviation: try .of(Self.deviation(full: true))
+        case .capa: try .of(Self.capa(full: true))
         case .history: try .of(Self.imported(full: true))
         case .reconciliation: try .of(Self.reconciliation(full: true))
         case .standard: try .of(Self.referenceStandard(minimal: false))
@@ -151,7 +153,7 @@ import Testing
     @Test("schemas/ holds exactly one schema per record kind and each compiles")
     func schemasCompile() throws {
         #expect(Schemas.names == RecordKind.allCases.map(\.schemaName).sorted())
-        #expect(Schemas.names.count == 16)
+        #expect(Schemas.names.count == 18)
         for kind in RecordKind.allCases { _ = try Schemas.schema(for: kind) }
     }
 
@@ -188,6 +190,8 @@ import Testing
             case .pm: try .of(Self.plan(full: false))
             case .request: try .of(Self.request(decided: false))
             case .train: try .of(Self.training(acknowledged: false))
+            case .deviation: try .of(Self.deviation(full: false))
+            case .capa: try .of(Self.capa(full: false))
             case .history: try .of(Self.imported(full: false))
             case .reconciliation: try .of(Self.reconciliation(full: false))
             case .standard: try .of(Self.referenceStandard(minimal: true))

@@ -83,7 +83,7 @@ import Testing
         let accounts = try JSONSerialization.jsonObject(with: Data(try cli.run(["list", "account", "--format", "json"]).stdout.utf8)) as? [[String: Any]]
         #expect(accounts?.compactMap { $0["id"] as? String } == ["alice", "dan", "dora", "olga", "quinn", "sam", "system", "tara"])
         let unknown = try cli.run(["list", "widgets"])
-        #expect(unknown.status == 2 && unknown.stderr.contains("the kinds are sop, wo, pm, req, train, drill, review, alert, clock, mh, imp, equipment, std, cal, account, policy"))
+        #expect(unknown.status == 2 && unknown.stderr.contains("the kinds are sop, wo, pm, req, train, dev, capa, drill, review, alert, clock, mh, imp, equipment, std, cal, account, policy"))
     }
 }
 

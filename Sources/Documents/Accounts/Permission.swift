@@ -48,6 +48,16 @@ public enum Permission: String, Codable, Sendable, CaseIterable, CodingKeyRepres
     case trainRecord = "train.record"
     /// Sign the periodic review of an effective SOP: still fit for use, or to be revised.
     case sopPeriodicReview = "sop.periodic-review"
+    /// Open a deviation (and sign a job step with one, which opens it).
+    case devOpen = "dev.open"
+    /// Sign a deviation's investigation (root cause) and its product impact assessment.
+    case devInvestigate = "dev.investigate"
+    /// Approve a deviation's investigation and assessment, and close it (never its opener).
+    case devApprove = "dev.approve"
+    /// Open a CAPA and plan its actions.
+    case capaOpen = "capa.open"
+    /// Verify a CAPA's effectiveness (never one of its implementers) and close it.
+    case capaVerify = "capa.verify"
 
     /// The roles of a new repository's policy.
     public static let standard: [Permission: [Role]] = [
@@ -76,6 +86,11 @@ public enum Permission: String, Codable, Sendable, CaseIterable, CodingKeyRepres
         .calApprove: [.qa],
         .trainRecord: [.qa, .supervisor],
         .sopPeriodicReview: [.qa],
+        .devOpen: [.technician, .supervisor, .qa],
+        .devInvestigate: [.supervisor, .qa],
+        .devApprove: [.qa],
+        .capaOpen: [.supervisor, .qa],
+        .capaVerify: [.qa],
     ]
 }
 

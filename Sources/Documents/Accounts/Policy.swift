@@ -24,6 +24,14 @@ public struct Policy: Codable, Sendable, Equatable {
     /// The least test uncertainty ratio a calibration accepts (a point's tolerance over the
     /// standard's uncertainty, N:1); nil: the standard 4:1.
     public var calibrationMinRatio: Int?
+    /// Days to close a deviation by its class, from the day it is opened; nil: the standard
+    /// (`Policy.standardDeviationDays`), as in policies signed before they existed.
+    public var deviationMinorDays: Int?
+    public var deviationMajorDays: Int?
+    public var deviationCriticalDays: Int?
+    /// Days after a CAPA's last implemented action before its effectiveness may be verified;
+    /// nil: the standard 30.
+    public var capaEffectivenessDays: Int?
 
     static let standardAttachmentMaxKiB = 10_240
     static let standardCalibrationMinRatio = 4

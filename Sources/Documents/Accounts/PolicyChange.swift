@@ -110,6 +110,14 @@ extension Policy {
 
         /// The value as it is written on the command line: `true`/`false` for a switch.
         public func text(of value: Int) -> String { isSwitch ? (value == 0 ? "false" : "true") : String(value) }
+        /// Days to close a minor deviation, from the day it is opened.
+        case deviationMinorDays
+        /// Days to close a major deviation.
+        case deviationMajorDays
+        /// Days to close a critical deviation.
+        case deviationCriticalDays
+        /// Days after a CAPA's last implemented action before its effectiveness may be verified.
+        case capaEffectivenessDays
 
         /// The values the setting accepts.
         public var range: ClosedRange<Int> {
@@ -123,6 +131,8 @@ extension Policy {
             case .calibrationMinRatio: 1...100
             case .trainingGate: 0...1
             case .sopReviewIntervalMonths: 1...120
+            case .deviationMinorDays, .deviationMajorDays, .deviationCriticalDays: 1...366
+            case .capaEffectivenessDays: 0...366
             }
         }
 
@@ -137,6 +147,10 @@ extension Policy {
             case .calibrationMinRatio: \.minRatio
             case .trainingGate: \.trainingGateValue
             case .sopReviewIntervalMonths: \.sopReviewMonthsValue
+            case .deviationMinorDays: \.deviationMinor
+            case .deviationMajorDays: \.deviationMajor
+            case .deviationCriticalDays: \.deviationCritical
+            case .capaEffectivenessDays: \.capaEffectiveness
             }
         }
     }

@@ -160,6 +160,7 @@ public enum Kinds {
         AuditReviewKind.declaration, AccountKind.declaration, PolicyKind.declaration,
         AlertKind.declaration, ClockKind.declaration, PMKind.declaration, RequestKind.declaration, TrainingKind.declaration,
         HistoryKind.declaration, ReconciliationKind.declaration, StandardKind.declaration, CalibrationKind.declaration,
+        DeviationKind.declaration, CAPAKind.declaration,
     ]
 
     /// The declaration of `kind`, when its events are declared.

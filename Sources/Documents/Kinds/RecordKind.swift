@@ -78,6 +78,14 @@ public struct RecordKind: Sendable, Hashable, Codable, CustomStringConvertible {
     public static let train = RecordKind(rawValue: "train", noun: "training record", prefix: "TRN", digits: 6...9, width: 6,
                                          example: "TRN-000001", schemaName: "training.schema.json", bodyExtension: nil)
 
+    /// A deviation from a procedure or specification: classified, investigated, assessed, approved and closed.
+    public static let deviation = RecordKind(rawValue: "dev", noun: "deviation", prefix: "DEV", digits: 6...9, width: 6,
+                                             example: "DEV-000001", schemaName: "deviation.schema.json", bodyExtension: nil)
+
+    /// A corrective and preventive action: planned actions, their implementation and the check of their effectiveness.
+    public static let capa = RecordKind(rawValue: "capa", noun: "CAPA", prefix: "CAPA", digits: 6...9, width: 6,
+                                        example: "CAPA-000001", schemaName: "capa.schema.json", bodyExtension: nil)
+
     /// A maintenance record brought in from a legacy system: read-only, dated as its source.
     public static let history = RecordKind(rawValue: "mh", noun: "imported maintenance record", prefix: "MH", digits: 6...9,
                                            width: 6, example: "MH-000001", schemaName: "maintenance-history.schema.json",
@@ -91,8 +99,8 @@ public struct RecordKind: Sendable, Hashable, Codable, CustomStringConvertible {
 
     /// The registry: every kind, those with a fixed prefix first, so that the first kind whose ID
     /// rule accepts an ID is the kind of that ID (equipment's rule is the most general).
-    public static let allCases: [RecordKind] = [.sop, .workOrder, .pm, .request, .train, .drill, .review, .alert, .clock, .history, .reconciliation,
-                                                   .equipment, .standard, .calibration, .account, .policy]
+    public static let allCases: [RecordKind] = [.sop, .workOrder, .pm, .request, .train, .deviation, .capa, .drill, .review, .alert, .clock,
+                                                   .history, .reconciliation, .equipment, .standard, .calibration, .account, .policy]
 
     /// The kind whose folder is `name`, or nil.
     public init?(rawValue name: String) {

@@ -130,6 +130,7 @@ extension WorkOrderKind {
 extension WorkOrderKind {
     static func stepSummary(_ step: Step) -> String {
         if step.notApplicable { return " (not applicable)" }
+        if let opened = step.opening { return " (with deviation \(opened.id))" }
         if step.deviation != nil { return " (with a deviation)" }
         return step.value.map { ": \(CanonicalJSON.number($0))" } ?? ""
     }
@@ -137,8 +138,10 @@ extension WorkOrderKind {
     static func stepInput(_ before: WorkOrder?, _ written: WorkOrder) -> Step? {
         guard let number = before?.nextStep?.number, written.steps.indices.contains(number - 1) else { return nil }
         let step = written.steps[number - 1]
-        return Step(number: number, note: step.note, value: step.value, deviation: step.deviation,
-                    notApplicable: step.notApplicable == true, justification: step.justification)
+        var input = Step(number: number, note: step.note, value: step.value, deviation: step.deviation,
+                         notApplicable: step.notApplicable == true, justification: step.justification, deviationClass: step.deviationClass)
+        input.opening = recoveredOpening(written, step)
+        return input
     }
 
     /// A value where the step asks for one, none where it does not; a justification exactly
@@ -177,6 +180,8 @@ extension WorkOrderKind {
         order.steps[index].value = input.value
         order.steps[index].outOfLimits = input.value.flatMap { outOfLimits(order.steps[index].reading, $0) }
         order.steps[index].deviation = input.deviation
+        order.steps[index].deviationID = input.opening?.id
+        order.steps[index].deviationClass = input.opening == nil ? nil : input.deviationClass ?? .minor
         order.steps[index].notApplicable = input.notApplicable ? true : nil
         order.steps[index].justification = input.justification
         return order

@@ -48,15 +48,21 @@ public enum WorkOrderKind {
         public var deviation: String?
         public var notApplicable = false
         public var justification: String?
+        /// The class of the deviation the step opens (nil: minor).
+        public var deviationClass: Deviation.Classification?
+        /// The deviation record the step opens in the same act, made by the service from the
+        /// job and `deviation`, and recovered by the replay from the step's `deviationID`.
+        public var opening: DeviationKind.Opening?
 
         public init(number: Int, note: String? = nil, value: Double? = nil, deviation: String? = nil, notApplicable: Bool = false,
-                    justification: String? = nil) {
+                    justification: String? = nil, deviationClass: Deviation.Classification? = nil) {
             self.number = number
             self.note = note
             self.value = value
             self.deviation = deviation
             self.notApplicable = notApplicable
             self.justification = justification
+            self.deviationClass = deviationClass
         }
     }
 
@@ -160,10 +166,15 @@ public enum WorkOrderKind {
             if let bound = order.boundSOP {
                 try context.requireTrained(signing.user, on: bound.id, revision: bound.revision, to: "sign step \(step.number) of \(order.id)")
             }
+            try checkOpening(order, step, context, signing)
         },
         apply: { before, step, signing throws(DocumentsError) in
             try signedStep(try existing(before).applying(.signStep(number: step.number, by: signing.user, note: step.note, at: signing.time)),
                            step)
+        },
+        companions: { step, context throws(DocumentsError) in
+            guard let opening = step.opening else { return [] }
+            return [try DeviationKind.companion(opening, in: context)]
         })
 
     /// A generated job also keeps the day it was completed in the plant's time zone: the day its

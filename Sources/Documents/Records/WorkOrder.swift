@@ -98,6 +98,10 @@ public struct WorkOrder: Codable, Sendable, Equatable {
         public var outOfLimits: Bool?
         /// How the step was done other than as written.
         public var deviation: String?
+        /// The deviation record opened with the step's signature, in the same act, and its class;
+        /// nil on steps signed before deviations were records.
+        public var deviationID: String?
+        public var deviationClass: Deviation.Classification?
         /// True when the step did not apply; `justification` says why.
         public var notApplicable: Bool?
         public var justification: String?

@@ -15,8 +15,20 @@ extension Records {
         } else {
             reason = step.note ?? "Step \(step.number) done as written"
         }
-        return try perform(WorkOrderKind.step, of: WorkOrderKind.declaration, id: id, input: step,
-                           reason: Self.line(reason), by: session)
+        guard let deviation = step.deviation, !step.notApplicable else {
+            return try perform(WorkOrderKind.step, of: WorkOrderKind.declaration, id: id, input: step,
+                               reason: Self.line(reason), by: session)
+        }
+        // A deviation is a record of its own, opened in the same act and named by the step.
+        try RecordID.validate(id, kind: .workOrder, field: "work order ID")
+        return try withNewID(.deviation) { (number, basedOn) throws(DocumentsError) in
+            guard let order = try record(WorkOrder.self, kind: .workOrder, id: id, at: basedOn) else { throw .notFound(record: id) }
+            var opening = step
+            opening.opening = WorkOrderKind.opening(number, of: order, step: step.number, deviation: deviation,
+                                                    classification: step.deviationClass ?? .minor)
+            return try perform(WorkOrderKind.step, of: WorkOrderKind.declaration, id: id, input: opening,
+                               reason: Self.line(reason), by: session, basedOn: basedOn)
+        }
     }
 
     /// A supervisor's disposition of a step's out-of-limits value (review): accept it, or have it
