@@ -15,6 +15,8 @@ struct DashboardScope {
     let within: Set<String>?
     /// The person and `@role` for each of their roles; nil: everyone.
     let assignees: Set<String>?
+    /// The person the dashboard is narrowed to.
+    let filterUser: String?
 
     init(_ filter: DashboardFilter, index: RecordIndex, records: Records) throws(IndexError) {
         do {
@@ -49,6 +51,7 @@ struct DashboardScope {
                 narrow(members)
             }
             within = scope
+            filterUser = filter.user
             if let user = filter.user {
                 guard let account = try records.account(user) else {
                     throw DocumentsError.invalidField(record: "dashboard", field: "--user", reason: "\(RecordID.quoted(user)) has no account here")
@@ -88,6 +91,9 @@ struct DashboardScope {
         guard let within else { return true }
         return id.map(within.contains) ?? false
     }
+
+    /// An action's owner: the person named, or anyone without a person filter.
+    func admits(owner: String) -> Bool { filterUser.map { $0 == owner } ?? true }
 
     func admits(assignee: String?) -> Bool {
         guard let assignees else { return true }

@@ -15,6 +15,8 @@ extension RecordIndex {
         board.workOrders = try workOrders(scope)
         board.calibration = scope.calibration()
         board.alerts = try alerts()
+        board.deviations = try deviations(scope)
+        board.capa = try capas(scope)
         do {
             // Who needs training on a revision in force, and the SOPs due for periodic review: by
             // the training and SOP rules, over the records at the head.
@@ -77,6 +79,36 @@ extension RecordIndex {
                 board.overdue += 1
                 board.overdueRecords.append(row.id)
             }
+        }
+        return board
+    }
+
+    /// Deviations not yet closed, on equipment in scope, by classification and age since they
+    /// were opened, and those past the day their classification gives.
+    func deviations(_ scope: DashboardScope) throws(IndexError) -> Dashboard.Deviations {
+        var board = Dashboard.Deviations()
+        for record in try currentRecords(kind: RecordKind.deviation.rawValue) where record.status != Deviation.Status.closed.rawValue {
+            guard let deviation = try decode(Deviation.self, blob: record.blob), deviation.isOpen,
+                  scope.within == nil || scope.admits(equipment: deviation.equipment) else { continue }
+            board.open += 1
+            board.records.append(deviation.id)
+            board.byClass[deviation.classification.rawValue, default: 0] += 1
+            board.byAge.add(days: deviation.age(on: scope.today))
+            if deviation.isOverdue(on: scope.today) { board.overdue += 1 }
+        }
+        return board
+    }
+
+    /// CAPAs not yet closed, and the actions past their due day; with a person named, only
+    /// the actions they own.
+    func capas(_ scope: DashboardScope) throws(IndexError) -> Dashboard.CAPA {
+        var board = Dashboard.CAPA()
+        for record in try currentRecords(kind: RecordKind.capa.rawValue) where record.status != CAPA.Status.closed.rawValue {
+            guard let capa = try decode(CAPA.self, blob: record.blob) else { continue }
+            board.open += 1
+            let late = capa.overdueActions(on: scope.today).filter { scope.admits(owner: $0.owner) }
+            board.overdueActions += late.count
+            if !late.isEmpty { board.records.append(capa.id) }
         }
         return board
     }

@@ -56,7 +56,7 @@ import Testing
         let today = try plant.records.today()
         #expect(done.id == "CAL-000001" && done.result == .pass && done.nextDue == today.adding(months: 12).text)
         #expect(done.procedure == sop.id && done.procedureRevision == 1 && done.standards.map(\.id) == ["STD-1", "STD-2"])
-        #expect(done.points.allSatisfy { $0.asFoundPass && $0.asLeftPass })
+        #expect(done.points.allSatisfy { $0.asFoundPass && $0.asLeftPass } && done.deviation == nil)
         let gauge = try #require(try plant.records.record(Equipment.self, kind: .equipment, id: "PG-1"))
         #expect(gauge.instrument?.state == Instrument.State(calibration: done.id, calibrated: today.text, nextDue: done.nextDue, outOfTolerance: nil))
         #expect(gauge.instrument?.status(on: today, equipment: gauge.status) == .inCalibration)
@@ -93,12 +93,22 @@ import Testing
         let (plant, _) = try Self.plant()
         let failed = try Self.calibrate(plant, [.init(point: "low", asFound: 2.2), .init(point: "hot", asFound: 100)])
         #expect(failed.result == .fail && failed.nextDue == nil && failed.points[0].asFoundPass == false && failed.points[0].asLeftPass == false)
+        // The deviation is opened in the same act, and each record names the other.
+        let opened = try #require(failed.deviation)
+        let deviation = try #require(try plant.records.record(Deviation.self, kind: .deviation, id: opened))
+        #expect(deviation.links.calibration == failed.id && deviation.links.equipment == "PG-1" && deviation.status == .open)
+        #expect(deviation.title.contains("PG-1 found out of tolerance") && deviation.description.contains("low found at 2.2 bar"))
+        let head = try #require(try plant.repo.head())
+        #expect(try plant.records.ledger.changedFiles(of: head).map(\.path).sorted()
+                == [try RecordID.path(kind: .calibration, id: failed.id), try RecordID.path(kind: .deviation, id: deviation.id),
+                    try RecordID.path(kind: .equipment, id: "PG-1")].sorted())
         let today = try plant.records.today()
         var gauge = try #require(try plant.records.record(Equipment.self, kind: .equipment, id: "PG-1"))
         #expect(gauge.instrument?.status(on: today, equipment: gauge.status) == .outOfTolerance)
         #expect(try plant.records.instruments(dueWithin: 0).map(\.equipment) == ["PG-1"])
         let adjusted = try Self.calibrate(plant, [.init(point: "low", asFound: 2.2, asLeft: 2.01), .init(point: "hot", asFound: 100)])
         #expect(adjusted.result == .adjusted && adjusted.nextDue != nil && adjusted.points[0].asLeftPass)
+        #expect(adjusted.deviation == "DEV-000002", "found out again: a second deviation")
         gauge = try #require(try plant.records.record(Equipment.self, kind: .equipment, id: "PG-1"))
         #expect(gauge.instrument?.status(on: today, equipment: gauge.status) == .inCalibration)
         #expect(try plant.records.instruments(dueWithin: 0).isEmpty)
@@ -178,22 +188,35 @@ import Testing
         #expect(ReplayTests.verify(plant).ok)
     }
 
-    @Test("a result typed in rather than computed fails verify by the result rule")
-    func typedResult() throws {
-        let (plant, _) = try Self.plant()
-        let done = try Self.calibrate(plant, [.init(point: "low", asFound: 2.2), .init(point: "hot", asFound: 100)])
-        var forged = done
-        forged.id = "CAL-000002"
-        forged.points[0].asFoundPass = true
-        forged.points[0].asLeftPass = true
-        forged.result = .pass
+    /// Appends `forged` as a hand-made `cal.record` act by tess, bypassing the service; its commit.
+    static func forge(_ plant: Plant, _ forged: Calibration) throws -> ObjectID {
         plant.tick()
         let act = Act(record: forged.id, revision: 1, meaning: .execution, event: "cal.record", reason: "Forged", summary: "Forged",
                       changes: [(try RecordPath(try RecordID.path(kind: .calibration, id: forged.id)), try CanonicalJSON.encode(forged))])
-        let commit = try plant.records.ledger.append(act, by: plant.tess.signer, basedOn: try plant.repo.head()).commit
-        let failures = ReplayTests.verify(plant).failures
-        #expect(failures.contains { $0.commit == commit.hex && $0.message.contains("refused by the \(EventRefusal.Rule.result.rawValue) rule") },
-                "\(failures)")
-        #expect(failures.count == 1, "\(failures)")
+        return try plant.records.ledger.append(act, by: plant.tess.signer, basedOn: try plant.repo.head()).commit
+    }
+
+    @Test("a result typed in rather than computed fails verify by the result rule")
+    func typedResult() throws {
+        let (plant, _) = try Self.plant()
+        var forged = try Self.calibrate(plant, [.init(point: "low", asFound: 2.01), .init(point: "hot", asFound: 100)])
+        forged.id = "CAL-000002"
+        forged.points[0].asFoundPass = false
+        forged.result = .adjusted
+        let commit = try Self.forge(plant, forged)
+        EventReplayTests.expectRefused(plant, commit, by: .result)
+    }
+
+    @Test("a calibration found out of tolerance that opens no deviation fails verify by the check rule")
+    func outOfToleranceWithoutDeviation() throws {
+        let (plant, _) = try Self.plant()
+        var forged = try Self.calibrate(plant, [.init(point: "low", asFound: 2.01), .init(point: "hot", asFound: 100)])
+        forged.id = "CAL-000002"
+        forged.points[0].asFound = 2.2
+        forged.points[0].asFoundPass = false
+        forged.points[0].asLeft = 2.0
+        forged.result = .adjusted
+        let commit = try Self.forge(plant, forged)
+        EventReplayTests.expectRefused(plant, commit, by: .check)
     }
 }

@@ -11,7 +11,9 @@ import Testing
     /// The scenario run to 2026-03-31 with four instruments in AC-101 (PG-3 in the lab):
     /// PG-1 calibrated on 2026-02-01 every 30 days (due 2026-03-03: overdue), PG-2 calibrated on
     /// 2026-03-31 every 30 days (due 2026-04-30: due within 30 days), PG-3 found and left out of
-    /// tolerance on 2026-03-31, PG-4 calibrated on 2026-03-31 every 90 days (in calibration).
+    /// tolerance on 2026-03-31 (which opens a major deviation), PG-4 calibrated on 2026-03-31
+    /// every 90 days (in calibration); a minor deviation opened by hand on 2026-02-01 with a CAPA
+    /// whose one action (tom's) was due on 2026-03-01.
     static func scenario() throws -> (PMScenarioTests.Scenario, RecordIndex) {
         let scenario = try PMScenarioTests.Scenario()
         let plant = scenario.plant
@@ -34,6 +36,14 @@ import Testing
         }
         try scenario.run(from: "2025-11-21", to: "2026-02-01")
         try calibrate("PG-1", 2.01)
+        // A minor deviation by hand (due 2026-03-03), and a CAPA whose one action, tom's, is due 2026-03-01.
+        plant.tick()
+        let deviation = try plant.records.openDeviation(title: "Door gasket replaced with a spare", classification: .minor,
+                                                        links: .init(equipment: "AC-101"), description: "OEM part out of stock", by: scenario.tess)
+        plant.tick()
+        let capa = try plant.records.openCAPA(title: "Gasket stock", deviation: deviation.id, reason: "Root cause", by: plant.sam)
+        plant.tick()
+        _ = try plant.records.planCAPA(capa.id, action: "Keep two spare gaskets", owner: "tom", due: "2026-03-01", reason: "Plan", by: plant.sam)
         try scenario.run(from: "2026-02-02", to: "2026-03-31")
         try calibrate("PG-2", 2.0)
         try calibrate("PG-3", 2.3)
@@ -75,6 +85,10 @@ import Testing
         // Two SOPs in force, nobody trained: each technician (tess, tom) is due on each; both SOPs
         // took effect in 2025, well inside the 24 months between periodic reviews.
         #expect(board.training.due == 4 && board.sopReviewsDue == 0)
+        // The minor one opened 2026-02-01 (58 days, due 2026-03-03: overdue); PG-3's major one today.
+        #expect(board.deviations.open == 2 && board.deviations.byClass == ["minor": 1, "major": 1] && board.deviations.overdue == 1)
+        #expect(board.deviations.byAge.values == [1, 0, 1, 0] && board.deviations.records == ["DEV-000001", "DEV-000002"])
+        #expect(board.capa.open == 1 && board.capa.overdueActions == 1 && board.capa.records == ["CAPA-000001"])
         #expect(board.commit == (try records.ledger.head())?.hex)
 
         let january = try index.dashboard(DashboardFilter(from: "2026-01-01", to: "2026-01-31"), records: records)
@@ -83,6 +97,7 @@ import Testing
         let lab = try index.dashboard(DashboardFilter(department: "Lab"), records: records)
         #expect(lab.pm.onTime + lab.pm.late + lab.pm.missed + lab.pm.overdue + lab.pm.open == 0 && lab.workOrders.open == 0)
         #expect(lab.calibration.outOfToleranceRecords == ["PG-3"] && lab.calibration.dueIn30Days + lab.calibration.overdue == 0)
+        #expect(lab.deviations.records == ["DEV-000002"] && lab.deviations.byClass == ["major": 1] && lab.deviations.overdue == 0)
         let gauge = try index.dashboard(DashboardFilter(equipment: "PG-1"), records: records)
         #expect(gauge.calibration.overdueRecords == ["PG-1"] && gauge.calibration.outOfTolerance == 0 && gauge.workOrders.open == 0)
         let area = try index.dashboard(DashboardFilter(area: "AC-101"), records: records)
@@ -90,6 +105,8 @@ import Testing
         let tom = try index.dashboard(DashboardFilter(user: "tom"), records: records)
         #expect(tom.workOrders.records == [open[1]], "tom holds only the job assigned to the technician role")
         #expect(tom.training.due == 2 && tom.training.records.allSatisfy { $0.hasPrefix("tom: ") })
+        #expect(tom.capa.overdueActions == 1)
+        #expect(try index.dashboard(DashboardFilter(user: "tess"), records: records).capa.overdueActions == 0)
         let sterile = try index.dashboard(DashboardFilter(department: "Sterile"), records: records)
         #expect(sterile.pm == board.pm && sterile.calibration.outOfTolerance == 0 && sterile.calibration.inCalibration == 1)
     }

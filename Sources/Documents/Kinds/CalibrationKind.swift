@@ -31,9 +31,13 @@ public enum CalibrationKind {
         public var points: [Instrument.TestPoint]
         public var standards: [Calibration.StandardUsed]
         public var readings: [Reading]
+        /// The deviation an as-found reading outside its tolerance opens in the same act; set
+        /// exactly when one is (`foundOutOfTolerance`).
+        public var deviation: String?
 
         public init(id: String, equipment: String, workOrder: String?, procedure: String, procedureRevision: Int,
-                    interval: Instrument.Interval, points: [Instrument.TestPoint], standards: [Calibration.StandardUsed], readings: [Reading]) {
+                    interval: Instrument.Interval, points: [Instrument.TestPoint], standards: [Calibration.StandardUsed], readings: [Reading],
+                    deviation: String? = nil) {
             self.id = id
             self.equipment = equipment
             self.workOrder = workOrder
@@ -43,13 +47,31 @@ public enum CalibrationKind {
             self.points = points
             self.standards = standards
             self.readings = readings
+            self.deviation = deviation
         }
 
         init(of written: Calibration) {
             self.init(id: written.id, equipment: written.equipment, workOrder: written.workOrder, procedure: written.procedure,
                       procedureRevision: written.procedureRevision, interval: written.interval, points: written.points.map(\.testPoint),
                       standards: written.standards,
-                      readings: written.points.map { Reading(point: $0.name, asFound: $0.asFound, asLeft: $0.asLeft) })
+                      readings: written.points.map { Reading(point: $0.name, asFound: $0.asFound, asLeft: $0.asLeft) },
+                      deviation: written.deviation)
+        }
+
+        /// Whether a point was found outside its tolerance: such a calibration opens a deviation.
+        public var foundOutOfTolerance: Bool {
+            points.contains { point in readings.first { $0.point == point.name }.map { !point.passes($0.asFound) } ?? false }
+        }
+
+        /// The deviation it opens: on the instrument, naming this calibration, its job and procedure.
+        func opening(_ id: String) -> DeviationKind.Opening {
+            let found = points.compactMap { point -> String? in
+                guard let reading = readings.first(where: { $0.point == point.name }), !point.passes(reading.asFound) else { return nil }
+                return "\(point.name) found at \(CanonicalJSON.number(reading.asFound)) \(point.unit) against \(point.text.split(separator: ":").dropFirst().joined(separator: ":"))"
+            }
+            return DeviationKind.Opening(id: id, title: "\(equipment) found out of tolerance in \(self.id)",
+                                         description: "As found outside tolerance: " + found.joined(separator: "; "), classification: .major,
+                                         links: Deviation.Links(equipment: equipment, workOrder: workOrder, calibration: self.id, sop: procedure))
         }
 
         /// The calibration it gives at `signing`: each reading against its point's tolerance, the
@@ -65,7 +87,7 @@ public enum CalibrationKind {
             let result: Calibration.Result = !tested.allSatisfy(\.asLeftPass) ? .fail : tested.allSatisfy(\.asFoundPass) ? .pass : .adjusted
             let nextDue = result == .fail ? nil : interval.after(Day(checked: signing.day)).text
             return Calibration(id: id, equipment: equipment, workOrder: workOrder, procedure: procedure, procedureRevision: procedureRevision,
-                               interval: interval, standards: standards, points: tested, result: result, nextDue: nextDue,
+                               interval: interval, standards: standards, points: tested, result: result, nextDue: nextDue, deviation: deviation,
                                status: .recorded, performedBy: signing.user, performedAt: signing.time, revision: 1)
         }
     }
@@ -79,13 +101,20 @@ public enum CalibrationKind {
         },
         check: { _, recording, context, signing throws(DocumentsError) in
             try CalibrationRules.check(recording, in: context, signing: signing)
+            // Found out of tolerance: a deviation is opened with it, by someone who may open one.
+            guard recording.foundOutOfTolerance == (recording.deviation != nil) else {
+                throw .invalidField(record: recording.id, field: "deviation",
+                                    reason: recording.deviation == nil ? "a point was found out of tolerance, so the calibration opens a deviation"
+                                        : "no point was found out of tolerance, so the calibration opens no deviation")
+            }
+            if recording.deviation != nil { try DeviationKind.checkOpener(signing.user, in: context) }
         },
         apply: { _, recording, signing in recording.calibration(at: signing) },
         companions: { recording, context throws(DocumentsError) in
             guard let equipment = context.record(Equipment.self, kind: .equipment, id: recording.equipment) else {
                 throw .invalidField(record: recording.id, field: "equipment", reason: "\(recording.equipment) is no equipment here")
             }
-            return [try Companion.record(kind: .equipment, id: equipment.id) { signing in
+            var written = [try Companion.record(kind: .equipment, id: equipment.id) { signing in
                 let done = recording.calibration(at: signing)
                 var next = equipment
                 next.instrument?.state = Instrument.State(calibration: done.id, calibrated: signing.day, nextDue: done.nextDue,
@@ -93,6 +122,8 @@ public enum CalibrationKind {
                 next.revision += 1
                 return next
             }]
+            if let deviation = recording.deviation { written.append(try DeviationKind.companion(recording.opening(deviation), in: context)) }
+            return written
         })
 
     /// QA's approval of a recorded calibration.

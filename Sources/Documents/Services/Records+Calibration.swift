@@ -46,9 +46,12 @@ extension Records {
                 context.record(ReferenceStandard.self, kind: .standard, id: standard).map(Calibration.StandardUsed.init)
                     ?? Calibration.StandardUsed(id: standard, certificate: "", due: "", uncertainty: .init(value: 0, unit: ""))
             }
-            let recording = CalibrationKind.Recording(id: id, equipment: equipment, workOrder: workOrder, procedure: instrument.procedure,
+            var recording = CalibrationKind.Recording(id: id, equipment: equipment, workOrder: workOrder, procedure: instrument.procedure,
                                                       procedureRevision: revision, interval: instrument.interval, points: instrument.points,
                                                       standards: used, readings: readings)
+            if recording.foundOutOfTolerance {
+                recording.deviation = try RecordID.generatedID(kind: .deviation, number: try nextNumber(of: .deviation, at: basedOn))
+            }
             return try perform(CalibrationKind.record, of: CalibrationKind.declaration, id: id, input: recording, reason: reason,
                                by: session, basedOn: basedOn)
         }
