@@ -22,7 +22,7 @@ import GRDB
 enum IndexSchema {
     /// Raised whenever a table, an index or the meaning of a column changes: an index file of
     /// another version is dropped and built again.
-    static let version = 9
+    static let version = 10
 
     /// Tables in the order digests and checks visit them, with the columns that order their rows.
     static let tables: [(name: String, key: [String])] = [
@@ -49,7 +49,7 @@ enum IndexSchema {
                              "records_settled", "records_pending"]
 
     /// The columns of `records` a work order's `JobColumns` fill, in order.
-    static let jobColumns = ["title", "assignee", "due", "type", "plan", "occurrence", "closes", "next_due", "completed", "settled"]
+    static let jobColumns = ["title", "assignee", "due", "type", "plan", "occurrence", "closes", "next_due", "completed", "settled", "refs"]
 
     static let tablesSQL = """
         CREATE TABLE meta (
@@ -98,6 +98,7 @@ enum IndexSchema {
             next_due TEXT,
             completed TEXT,
             settled TEXT,
+            refs TEXT,
             PRIMARY KEY (kind, id)) WITHOUT ROWID;
         """
 

@@ -65,6 +65,7 @@ struct RecordSummary: Sendable {
         if case .string(let department)? = fields["department"] { self.department = department }
         if kind == RecordKind.workOrder.rawValue { job = JobColumns(fields) }
         if kind == RecordKind.history.rawValue { job = JobColumns(imported: fields) }
+        if kind == RecordKind.calibration.rawValue { job = JobColumns(calibration: fields) }
     }
 }
 
@@ -78,6 +79,10 @@ struct JobColumns: Sendable, Equatable {
     /// The class of an occurrence whose outcome no longer depends on the day (its job completed or
     /// cancelled), by `OccurrenceClass.of`; nil while it still does.
     var settled: String?
+    /// The records this one names that a reverse lookup needs, each between bars (`|STD-1|STD-2|`):
+    /// a calibration's reference standards; for a work order, `|reading|` when a step holds a
+    /// recorded value (the jobs a failed standard may have affected are among those).
+    var refs: String?
 
     init() {}
 
@@ -87,6 +92,12 @@ struct JobColumns: Sendable, Equatable {
             return nil
         }
         title = text(fields["title"])
+        if case .array(let steps)? = fields["steps"], steps.contains(where: { step in
+            if case .object(let step) = step, let value = step["value"], value != .null { return true }
+            return false
+        }) {
+            refs = "|reading|"
+        }
         assignee = text(fields["assignee"]) ?? text(fields["assigneeRole"]).map { "@" + $0 }
         due = text(fields["due"])
         type = text(fields["type"])
@@ -115,10 +126,24 @@ struct JobColumns: Sendable, Equatable {
         if case .string(let type)? = fields["type"] { self.type = type }
     }
 
+    /// A calibration's: its result as the type, its next due date, and its standards as refs.
+    init(calibration fields: [String: JSONValue]) {
+        if case .string(let result)? = fields["result"] { type = result }
+        if case .string(let day)? = fields["nextDue"] { nextDue = day }
+        if case .array(let standards)? = fields["standards"] {
+            let ids = standards.compactMap { standard -> String? in
+                if case .object(let used) = standard, case .string(let id)? = used["id"] { return id }
+                return nil
+            }
+            refs = "|" + ids.joined(separator: "|") + "|"
+        }
+    }
+
     /// In the order of `IndexSchema.jobColumns`.
     var values: [DatabaseValue] {
         [title.databaseValue, assignee.databaseValue, due.databaseValue, type.databaseValue, plan.databaseValue,
-         occurrence.databaseValue, closes.databaseValue, nextDue.databaseValue, completed.databaseValue, settled.databaseValue]
+         occurrence.databaseValue, closes.databaseValue, nextDue.databaseValue, completed.databaseValue, settled.databaseValue,
+         refs.databaseValue]
     }
 }
 

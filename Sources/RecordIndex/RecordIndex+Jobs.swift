@@ -102,9 +102,7 @@ extension RecordIndex {
         add("r.equipment = ?", filter.equipment)
         add("r.plan = ?", filter.plan)
         add("r.equipment IN (SELECT id FROM records WHERE kind = 'equipment' AND department = ?)", filter.department)
-        add("r.equipment IN (SELECT value FROM json_each(?))", filter.within.map { ids in
-            "[" + ids.map { "\"\($0)\"" }.joined(separator: ",") + "]"
-        })
+        add("r.equipment IN (SELECT value FROM json_each(?))", filter.within.map(jsonList))
         return (clauses.joined(separator: " AND "), arguments)
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Documents
 import Foundation
+import RecordIndex
 import RecordRepo
 
 extension RecRepo {
@@ -160,14 +161,15 @@ extension RecRepo.CalibrationCommand {
         @Option(help: "text or json.") var format: OutputFormat = .text
 
         func run() throws {
-            let impact = try repo.open().calibrationImpact(standard: standard, since: since)
+            let records = try repo.open()
+            let impact = try updatedIndex(records).calibrationImpact(standard: standard, since: since, records: records)
             switch format {
             case .json: try printJSON(impact)
             case .text:
                 print("Impact of reference standard \(impact.standard) since \(impact.since ?? "its first use"):")
                 print(impact.calibrations.isEmpty ? "No calibration used it." :
                         Table(title: "Calibrations that used it", header: ["id", "instrument", "calibrated", "result", "status"],
-                              rows: impact.calibrations.map { [$0.id, $0.equipment, $0.performedAt, $0.result.rawValue, $0.status.rawValue] }).text,
+                              rows: impact.calibrations.map { [$0.id, $0.equipment, $0.calibrated, $0.result ?? "", $0.status ?? ""] }).text,
                       terminator: impact.calibrations.isEmpty ? "\n" : "")
                 print(impact.workOrders.isEmpty ? "No job took readings that rest on those calibrations." :
                         Table(title: "Jobs whose readings rest on them", header: ["work order", "equipment", "calibration", "steps with readings"],

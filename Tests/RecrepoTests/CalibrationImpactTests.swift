@@ -1,5 +1,6 @@
 @testable import Documents
 import Foundation
+import RecordIndex
 @testable import RecordRepo
 import Testing
 
@@ -13,6 +14,13 @@ import Testing
         - [ ] Record the outlet temperature `reading: outlet temperature in °C, between 2 and 8`
 
         """
+
+    /// `cal impact` as the command answers it: from the index, brought up to date.
+    static func impact(_ plant: Plant, _ standard: String, since: String?) throws -> CalibrationImpact {
+        let index = try RecordIndex.open(for: plant.records)
+        _ = try index.update()
+        return try index.calibrationImpact(standard: standard, since: since, records: plant.records)
+    }
 
     /// A job on `equipment` with its reading signed; tess does it.
     static func readJob(_ plant: Plant, sop: String, on equipment: String) throws -> String {
@@ -51,17 +59,17 @@ import Testing
         let onLoose = try Self.readJob(plant, sop: checks.id, on: "PG-2")
         #expect(before == "WO-000001" && gauge.id == "CAL-000001" && thermometer.id == "CAL-000002" && loose.id == "CAL-000003")
 
-        let pressure = try plant.records.calibrationImpact(standard: "STD-1", since: nil)
+        let pressure = try Self.impact(plant, "STD-1", since: nil)
         #expect(pressure.calibrations.map(\.id) == ["CAL-000001", "CAL-000003"])
         #expect(pressure.workOrders.map { [$0.workOrder, $0.calibration] } == [[inSystem, "CAL-000001"], [onLoose, "CAL-000003"]])
         #expect(pressure.workOrders.allSatisfy { $0.steps == [2] })
 
-        let temperature = try plant.records.calibrationImpact(standard: "STD-2", since: nil)
+        let temperature = try Self.impact(plant, "STD-2", since: nil)
         #expect(temperature.calibrations.map(\.id) == ["CAL-000001", "CAL-000002"])
         #expect(temperature.workOrders.map(\.workOrder) == [inSystem, onThermometer])
 
         let later = try plant.records.today().adding(days: -5).text
-        let recent = try plant.records.calibrationImpact(standard: "STD-1", since: later)
+        let recent = try Self.impact(plant, "STD-1", since: later)
         #expect(recent.since == later && recent.calibrations.map(\.id) == ["CAL-000003"] && recent.workOrders.map(\.workOrder) == [onLoose])
         #expect(ReplayTests.verify(plant).ok)
     }
@@ -69,16 +77,16 @@ import Testing
     @Test("an unknown standard and a day that does not exist are refused by name")
     func refusals() throws {
         let (plant, _) = try CalibrationTests.plant()
-        #expect { _ = try plant.records.calibrationImpact(standard: "STD-9", since: nil) } throws: { error in
-            guard case DocumentsError.notFound(let record) = error else { return false }
+        #expect { _ = try Self.impact(plant, "STD-9", since: nil) } throws: { error in
+            guard case IndexError.refused(.notFound(let record)) = error else { return false }
             return record == "reference standard STD-9"
         }
-        #expect { _ = try plant.records.calibrationImpact(standard: "STD-1", since: "2026-02-30") } throws: { error in
-            guard case DocumentsError.invalidField(_, let field, _) = error else { return false }
+        #expect { _ = try Self.impact(plant, "STD-1", since: "2026-02-30") } throws: { error in
+            guard case IndexError.refused(.invalidField(_, let field, _)) = error else { return false }
             return field == "--since"
         }
-        #expect { _ = try plant.records.calibrationImpact(standard: "../x", since: nil) } throws: { error in
-            guard case DocumentsError.invalidField(_, let field, _) = error else { return false }
+        #expect { _ = try Self.impact(plant, "../x", since: nil) } throws: { error in
+            guard case IndexError.refused(.invalidField(_, let field, _)) = error else { return false }
             return field == "reference standard ID"
         }
     }

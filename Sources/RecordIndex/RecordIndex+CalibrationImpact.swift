@@ -1,0 +1,91 @@
+import Documents
+import Foundation
+import GRDB
+import RecordRepo
+
+extension RecordIndex {
+    /// `cal impact` from the index (bring it up to date first): the calibrations whose standards
+    /// include `standard`, the jobs with recorded readings on their instruments or the equipment
+    /// they are installed in, and of those only the jobs with execution acts inside a window are
+    /// read whole, to name the steps (`CalibrationImpact.readings`).
+    public func calibrationImpact(standard id: String, since: String?, records: Records) throws(IndexError) -> CalibrationImpact {
+        let standard: ReferenceStandard
+        let zone: TimeZone
+        do {
+            try RecordID.validate(id, kind: .standard, field: "reference standard ID")
+            guard let found = try records.record(ReferenceStandard.self, kind: .standard, id: id) else {
+                throw DocumentsError.notFound(record: "reference standard \(id)")
+            }
+            standard = found
+            if let since { _ = try Day(parsing: since, field: "--since", record: id) }
+            zone = try records.policy().zone
+        } catch let error as DocumentsError { throw .refused(error) } catch { throw .refused(.notFound(record: id)) }
+        let from = since ?? standard.calibrated
+        let created = "(SELECT a.time FROM acts a WHERE a.seq = (SELECT MIN(c.seq) FROM changes c WHERE c.record = r.id))"
+        let used: [CalibrationImpact.Used] = try read { db in
+            try Row.fetchAll(db, sql: "SELECT r.id, r.equipment, \(created), r.type, r.status FROM records r WHERE r.kind = 'cal' AND r.refs LIKE ?",
+                             arguments: ["%|\(id)|%"]).map { row in
+                CalibrationImpact.Used(id: row[0], equipment: row[1] ?? "", calibrated: row[2] ?? "", result: row[3], status: row[4])
+            }
+        }.filter { done in
+            guard let from else { return true }
+            return (Timestamp.parse(done.calibrated).map { Day(of: $0, in: zone).text } ?? String(done.calibrated.prefix(10))) >= from
+        }.sorted { $0.id < $1.id }
+        guard !used.isEmpty else { return CalibrationImpact(standard: id, since: from, calibrations: [], workOrders: []) }
+
+        let instruments = Array(Set(used.map(\.equipment))).sorted()
+        var parents: [String: String] = [:]
+        for instrument in instruments {
+            let unit: Equipment?
+            do { unit = try records.record(Equipment.self, kind: .equipment, id: instrument) } catch { throw .refused(error) }
+            if let parent = unit?.parent { parents[instrument] = parent }
+        }
+        // Every calibration of those instruments, for the end of each window.
+        let calibrations: [(id: String, equipment: String, time: String)] = try read { db in
+            try Row.fetchAll(db, sql: "SELECT r.id, r.equipment, \(created) FROM records r WHERE r.kind = 'cal' AND r.equipment IN (SELECT value FROM json_each(?))",
+                             arguments: [Self.jsonList(instruments)]).map { ($0[0], $0[1] ?? "", $0[2] ?? "") }
+        }
+        let windows = used.map { done in
+            (calibration: done, until: calibrations.filter { $0.equipment == done.equipment && $0.time > done.calibrated }.map(\.time).min())
+        }
+        let places = Array(Set(instruments + parents.values)).sorted()
+        let candidates: [(id: String, equipment: String, blob: String)] = try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT r.id, r.equipment, r.blob FROM records r WHERE r.kind = 'wo' AND r.refs = '|reading|'
+                AND r.equipment IN (SELECT value FROM json_each(?)) ORDER BY r.id
+                """, arguments: [Self.jsonList(places)]).map { ($0[0], $0[1] ?? "", $0[2]) }
+        }
+        let acted: [String: [String]] = try read { db in
+            var times: [String: [String]] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT c.record, a.time FROM changes c JOIN acts a ON a.seq = c.seq
+                WHERE c.record IN (SELECT value FROM json_each(?)) AND a.meaning = 'execution'
+                """, arguments: [Self.jsonList(candidates.map(\.id))]) {
+                times[row[0] as String, default: []].append(row[1])
+            }
+            return times
+        }
+        var jobs: [CalibrationImpact.Job] = []
+        for candidate in candidates {
+            let relevant = windows.filter { window in
+                let instrument = window.calibration.equipment
+                guard candidate.equipment == instrument || candidate.equipment == parents[instrument] else { return false }
+                return (acted[candidate.id] ?? []).contains { time in time >= window.calibration.calibrated && window.until.map { time < $0 } ?? true }
+            }
+            guard !relevant.isEmpty, let order = try decode(WorkOrder.self, blob: candidate.blob) else { continue }
+            for window in relevant {
+                let steps = CalibrationImpact.readings(of: order, from: window.calibration.calibrated, until: window.until)
+                if !steps.isEmpty {
+                    jobs.append(CalibrationImpact.Job(workOrder: order.id, equipment: order.equipment, calibration: window.calibration.id, steps: steps))
+                    break
+                }
+            }
+        }
+        return CalibrationImpact(standard: id, since: from, calibrations: used, workOrders: jobs)
+    }
+
+    /// A JSON array of IDs (plant and record IDs hold no character JSON escapes).
+    static func jsonList(_ ids: [String]) -> String {
+        "[" + ids.map { "\"\($0)\"" }.joined(separator: ",") + "]"
+    }
+}
