@@ -80,8 +80,9 @@ struct JobColumns: Sendable, Equatable {
     /// cancelled), by `OccurrenceClass.of`; nil while it still does.
     var settled: String?
     /// The records this one names that a reverse lookup needs, each between bars (`|STD-1|STD-2|`):
-    /// a calibration's reference standards; for a work order, `|reading|` when a step holds a
-    /// recorded value (the jobs a failed standard may have affected are among those).
+    /// a calibration's reference standards; for a work order, `|reading|` and each step holding a
+    /// recorded value with its signing time, `2@2026-01-05T10:00:00Z` (the jobs a failed standard
+    /// may have affected are among those).
     var refs: String?
 
     init() {}
@@ -92,11 +93,14 @@ struct JobColumns: Sendable, Equatable {
             return nil
         }
         title = text(fields["title"])
-        if case .array(let steps)? = fields["steps"], steps.contains(where: { step in
-            if case .object(let step) = step, let value = step["value"], value != .null { return true }
-            return false
-        }) {
-            refs = "|reading|"
+        // Each step holding a recorded value, with when it was signed: `|reading|2@2026-01-05T10:00:00Z|`.
+        if case .array(let steps)? = fields["steps"] {
+            let taken = steps.compactMap { step -> String? in
+                guard case .object(let step) = step, let value = step["value"], value != .null,
+                      case .integer(let number)? = step["number"], case .string(let at)? = step["signedAt"] else { return nil }
+                return "\(number)@\(at)"
+            }
+            if !taken.isEmpty { refs = "|reading|" + taken.joined(separator: "|") + "|" }
         }
         assignee = text(fields["assignee"]) ?? text(fields["assigneeRole"]).map { "@" + $0 }
         due = text(fields["due"])

@@ -5,9 +5,9 @@ import RecordRepo
 
 extension RecordIndex {
     /// `cal impact` from the index (bring it up to date first): the calibrations whose standards
-    /// include `standard`, the jobs with recorded readings on their instruments or the equipment
-    /// they are installed in, and of those only the jobs with execution acts inside a window are
-    /// read whole, to name the steps (`CalibrationImpact.readings`).
+    /// include `standard`, and the jobs with recorded readings on their instruments or the
+    /// equipment they are installed in, each step's signing time read from the index
+    /// (`CalibrationImpact.readings` decides which rest on which calibration).
     public func calibrationImpact(standard id: String, since: String?, records: Records) throws(IndexError) -> CalibrationImpact {
         let standard: ReferenceStandard
         let zone: TimeZone
@@ -49,34 +49,26 @@ extension RecordIndex {
             (calibration: done, until: calibrations.filter { $0.equipment == done.equipment && $0.time > done.calibrated }.map(\.time).min())
         }
         let places = Array(Set(instruments + parents.values)).sorted()
-        let candidates: [(id: String, equipment: String, blob: String)] = try read { db in
+        let candidates: [(id: String, equipment: String, refs: String)] = try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT r.id, r.equipment, r.blob FROM records r WHERE r.kind = 'wo' AND r.refs = '|reading|'
+                SELECT r.id, r.equipment, r.refs FROM records r WHERE r.kind = 'wo' AND r.refs LIKE '|reading|%'
                 AND r.equipment IN (SELECT value FROM json_each(?)) ORDER BY r.id
-                """, arguments: [Self.jsonList(places)]).map { ($0[0], $0[1] ?? "", $0[2]) }
-        }
-        let acted: [String: [String]] = try read { db in
-            var times: [String: [String]] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT c.record, a.time FROM changes c JOIN acts a ON a.seq = c.seq
-                WHERE c.record IN (SELECT value FROM json_each(?)) AND a.meaning = 'execution'
-                """, arguments: [Self.jsonList(candidates.map(\.id))]) {
-                times[row[0] as String, default: []].append(row[1])
-            }
-            return times
+                """, arguments: [Self.jsonList(places)]).map { ($0[0], $0[1] ?? "", $0[2] ?? "") }
         }
         var jobs: [CalibrationImpact.Job] = []
         for candidate in candidates {
-            let relevant = windows.filter { window in
-                let instrument = window.calibration.equipment
-                guard candidate.equipment == instrument || candidate.equipment == parents[instrument] else { return false }
-                return (acted[candidate.id] ?? []).contains { time in time >= window.calibration.calibrated && window.until.map { time < $0 } ?? true }
+            // `|reading|2@2026-01-05T10:00:00Z|…|`: each step holding a value, and when it was signed.
+            let taken = candidate.refs.split(separator: "|").dropFirst().compactMap { entry -> (step: Int, at: String)? in
+                let parts = entry.split(separator: "@", maxSplits: 1)
+                guard parts.count == 2, let step = Int(parts[0]) else { return nil }
+                return (step, String(parts[1]))
             }
-            guard !relevant.isEmpty, let order = try decode(WorkOrder.self, blob: candidate.blob) else { continue }
-            for window in relevant {
-                let steps = CalibrationImpact.readings(of: order, from: window.calibration.calibrated, until: window.until)
+            for window in windows {
+                let instrument = window.calibration.equipment
+                guard candidate.equipment == instrument || candidate.equipment == parents[instrument] else { continue }
+                let steps = CalibrationImpact.readings(taken, from: window.calibration.calibrated, until: window.until)
                 if !steps.isEmpty {
-                    jobs.append(CalibrationImpact.Job(workOrder: order.id, equipment: order.equipment, calibration: window.calibration.id, steps: steps))
+                    jobs.append(CalibrationImpact.Job(workOrder: candidate.id, equipment: candidate.equipment, calibration: window.calibration.id, steps: steps))
                     break
                 }
             }

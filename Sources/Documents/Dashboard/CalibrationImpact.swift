@@ -54,12 +54,10 @@ public struct CalibrationImpact: Sendable, Equatable, Encodable {
         self.workOrders = workOrders
     }
 
-    /// The steps of `order` whose readings rest on a calibration recorded at `from` until the
-    /// instrument's next one at `until` (nil: none yet): steps holding a value, signed in between.
-    public static func readings(of order: WorkOrder, from: String, until: String?) -> [Int] {
-        order.steps.filter { step in
-            guard step.value != nil, let at = step.signedAt else { return false }
-            return at >= from && until.map { at < $0 } ?? true
-        }.map(\.number)
+    /// The steps whose readings rest on a calibration recorded at `from` until the instrument's
+    /// next one at `until` (nil: none yet): of the steps holding a value (`taken`, with their
+    /// signing times), those signed in between.
+    public static func readings(_ taken: [(step: Int, at: String)], from: String, until: String?) -> [Int] {
+        taken.filter { reading in reading.at >= from && until.map { reading.at < $0 } ?? true }.map(\.step)
     }
 }
