@@ -66,6 +66,7 @@ func maintenanceBenchmark(work: URL, executable: String) throws {
                count, generating, count, appending, generating / appending))
     say(String(format: "  recrepo pm run as a command on a copy: %.2f s, peak memory %.0f MiB (exit %d)",
                command.seconds, command.peakMiB, command.status))
+    try qualityBenchmark(writer: &writer, index: index, path: path, executable: executable)
 }
 
 /// The ID, or a benchmark failure when a run generated nothing.
@@ -136,6 +137,12 @@ struct HistoryWriter {
                 occurrence.completed = done.text
             }
             job.occurrence = occurrence
+            if let done = occurrence.completed, Int(equipment.split(separator: "-").last ?? "") ?? 0 <= QualityData.instruments {
+                // On the units with instruments, each job done records a reading.
+                var step = WorkOrder.Step(number: 1, text: "Record the loop pressure", signedBy: assignee, signedAt: done + "T10:00:00Z")
+                step.value = 2.0
+                job.steps = [step]
+            }
             try add(order, .workOrder, job)
             schedule.generated = number
             schedule.lastOrder = order
@@ -147,7 +154,7 @@ struct HistoryWriter {
         nextPlan += 1
     }
 
-    private mutating func add<T: Encodable>(_ id: String, _ kind: RecordKind, _ record: T) throws {
+    mutating func add<T: Encodable>(_ id: String, _ kind: RecordKind, _ record: T) throws {
         let act = Act(record: id, revision: 1, meaning: .authorship, reason: "Migrated from the previous maintenance system",
                       summary: "Migrate \(id)", changes: [(try RecordPath(try RecordID.path(kind: kind, id: id)), try CanonicalJSON.encode(record))])
         pending.append(SignedAct(act, by: plant.supervisor.signer))

@@ -1,5 +1,6 @@
 import Documents
 import Foundation
+import GRDB
 import RecordRepo
 
 /// What a dashboard's filter admits, resolved against the records: the pieces of equipment in
@@ -9,8 +10,10 @@ struct DashboardScope {
     let today: Day
     let zone: TimeZone
     let compliance: ComplianceFilter
-    /// Every piece of equipment, by ID.
-    let equipment: [String: Equipment]
+    /// Every piece of equipment, by ID: its department and the system it is installed in.
+    let equipment: [String: (department: String?, parent: String?)]
+    /// The instruments, whole, by ID.
+    let instruments: [Equipment]
     /// The equipment in scope; nil: all of it.
     let within: Set<String>?
     /// The person and `@role` for each of their roles; nil: everyone.
@@ -28,11 +31,20 @@ struct DashboardScope {
             if let from, let to, to < from {
                 throw DocumentsError.invalidField(record: "dashboard", field: "--to", reason: "\(to) is before --from \(from)")
             }
-            var all: [String: Equipment] = [:]
-            for record in try index.currentRecords(kind: RecordKind.equipment.rawValue) {
-                if let unit = try index.decode(Equipment.self, blob: record.blob) { all[unit.id] = unit }
+            // Every piece of equipment from the index: its department and the system it is in; only
+            // instruments are read whole, for their calibration state.
+            let rows: [(id: String, department: String?, refs: String?, blob: String)] = try index.read { db in
+                try Row.fetchAll(db, sql: "SELECT id, department, refs, blob FROM records WHERE kind = 'equipment'").map { ($0[0], $0[1], $0[2], $0[3]) }
+            }
+            var all: [String: (department: String?, parent: String?)] = [:]
+            var instruments: [Equipment] = []
+            for row in rows {
+                let marks = (row.refs ?? "").split(separator: "|")
+                all[row.id] = (row.department, marks.first { $0.hasPrefix("in:") }.map { String($0.dropFirst(3)) })
+                if marks.contains("instrument"), let unit = try index.decode(Equipment.self, blob: row.blob) { instruments.append(unit) }
             }
             equipment = all
+            self.instruments = instruments.sorted { $0.id < $1.id }
             var scope: Set<String>?
             func narrow(_ ids: Set<String>) { scope = scope.map { $0.intersection(ids) } ?? ids }
             if let id = filter.equipment {
@@ -44,7 +56,7 @@ struct DashboardScope {
                 narrow(Self.tree(of: id, in: all))
             }
             if let department = filter.department {
-                let members = Set(all.values.filter { $0.department == department }.map(\.id))
+                let members = Set(all.filter { $0.value.department == department }.map(\.key))
                 guard !members.isEmpty else {
                     throw DocumentsError.invalidField(record: "dashboard", field: "--department", reason: "no equipment is in department \(RecordID.quoted(department))")
                 }
@@ -72,14 +84,14 @@ struct DashboardScope {
     }
 
     /// `id` and everything installed in it, at any depth.
-    static func tree(of id: String, in all: [String: Equipment]) -> Set<String> {
+    static func tree(of id: String, in all: [String: (department: String?, parent: String?)]) -> Set<String> {
         var found: Set<String> = [id]
         var added = true
         while added {
             added = false
-            for unit in all.values where !found.contains(unit.id) {
-                if let parent = unit.parent, found.contains(parent) {
-                    found.insert(unit.id)
+            for (unit, placed) in all where !found.contains(unit) {
+                if let parent = placed.parent, found.contains(parent) {
+                    found.insert(unit)
                     added = true
                 }
             }
@@ -103,7 +115,7 @@ struct DashboardScope {
     /// The instruments in scope, each by its calibration status today.
     func calibration() -> Dashboard.Calibration {
         var board = Dashboard.Calibration()
-        for unit in equipment.values.sorted(by: { $0.id < $1.id }) where admits(equipment: unit.id) {
+        for unit in instruments where admits(equipment: unit.id) {
             guard let instrument = unit.instrument else { continue }
             switch instrument.status(on: today, equipment: unit.status) {
             case .inCalibration: board.inCalibration += 1

@@ -66,6 +66,7 @@ struct RecordSummary: Sendable {
         if kind == RecordKind.workOrder.rawValue { job = JobColumns(fields) }
         if kind == RecordKind.history.rawValue { job = JobColumns(imported: fields) }
         if kind == RecordKind.calibration.rawValue { job = JobColumns(calibration: fields) }
+        if kind == RecordKind.equipment.rawValue { job = JobColumns(equipment: fields) }
     }
 }
 
@@ -130,9 +131,11 @@ struct JobColumns: Sendable, Equatable {
         if case .string(let type)? = fields["type"] { self.type = type }
     }
 
-    /// A calibration's: its result as the type, its next due date, and its standards as refs.
+    /// A calibration's: its result as the type, when it was done as its completion, its next due
+    /// date, and its standards as refs.
     init(calibration fields: [String: JSONValue]) {
         if case .string(let result)? = fields["result"] { type = result }
+        if case .string(let time)? = fields["performedAt"] { completed = time }
         if case .string(let day)? = fields["nextDue"] { nextDue = day }
         if case .array(let standards)? = fields["standards"] {
             let ids = standards.compactMap { standard -> String? in
@@ -141,6 +144,16 @@ struct JobColumns: Sendable, Equatable {
             }
             refs = "|" + ids.joined(separator: "|") + "|"
         }
+    }
+
+    /// Equipment's: the system it is installed in, and whether it is an instrument, as refs
+    /// (`|in:WFI-1|instrument|`), so that a dashboard finds an area's tree and the instruments
+    /// without reading every piece of equipment.
+    init(equipment fields: [String: JSONValue]) {
+        var marks: [String] = []
+        if case .string(let parent)? = fields["parent"] { marks.append("in:" + parent) }
+        if case .object? = fields["instrument"] { marks.append("instrument") }
+        refs = "|" + marks.joined(separator: "|") + "|"
     }
 
     /// In the order of `IndexSchema.jobColumns`.

@@ -21,7 +21,8 @@ extension RecordIndex {
             zone = try records.policy().zone
         } catch let error as DocumentsError { throw .refused(error) } catch { throw .refused(.notFound(record: id)) }
         let from = since ?? standard.calibrated
-        let created = "(SELECT a.time FROM acts a WHERE a.seq = (SELECT MIN(c.seq) FROM changes c WHERE c.record = r.id))"
+        // A calibration's `completed` column holds when it was done (`performedAt`).
+        let created = "r.completed"
         let used: [CalibrationImpact.Used] = try read { db in
             try Row.fetchAll(db, sql: "SELECT r.id, r.equipment, \(created), r.type, r.status FROM records r WHERE r.kind = 'cal' AND r.refs LIKE ?",
                              arguments: ["%|\(id)|%"]).map { row in
@@ -45,8 +46,14 @@ extension RecordIndex {
             try Row.fetchAll(db, sql: "SELECT r.id, r.equipment, \(created) FROM records r WHERE r.kind = 'cal' AND r.equipment IN (SELECT value FROM json_each(?))",
                              arguments: [Self.jsonList(instruments)]).map { ($0[0], $0[1] ?? "", $0[2] ?? "") }
         }
-        let windows = used.map { done in
-            (calibration: done, until: calibrations.filter { $0.equipment == done.equipment && $0.time > done.calibrated }.map(\.time).min())
+        let times = Dictionary(grouping: calibrations, by: \.equipment).mapValues { $0.map(\.time).sorted() }
+        // Each calibration's window, under the equipment whose jobs' readings may rest on it: the
+        // instrument and the equipment it is installed in.
+        var windows: [String: [(calibration: CalibrationImpact.Used, until: String?)]] = [:]
+        for done in used {
+            let window = (calibration: done, until: times[done.equipment]?.first { $0 > done.calibrated })
+            windows[done.equipment, default: []].append(window)
+            if let parent = parents[done.equipment] { windows[parent, default: []].append(window) }
         }
         let places = Array(Set(instruments + parents.values)).sorted()
         let candidates: [(id: String, equipment: String, refs: String)] = try read { db in
@@ -63,9 +70,7 @@ extension RecordIndex {
                 guard parts.count == 2, let step = Int(parts[0]) else { return nil }
                 return (step, String(parts[1]))
             }
-            for window in windows {
-                let instrument = window.calibration.equipment
-                guard candidate.equipment == instrument || candidate.equipment == parents[instrument] else { continue }
+            for window in windows[candidate.equipment] ?? [] {
                 let steps = CalibrationImpact.readings(taken, from: window.calibration.calibrated, until: window.until)
                 if !steps.isEmpty {
                     jobs.append(CalibrationImpact.Job(workOrder: candidate.id, equipment: candidate.equipment, calibration: window.calibration.id, steps: steps))

@@ -46,7 +46,7 @@ extension RecordIndex {
         let (condition, arguments) = Self.occurrenceCondition(scope.compliance)
         pm.months = try read { db in
             let rows = try Row.fetchAll(db, sql: """
-                SELECT substr(r.due, 1, 7) AS month, \(Self.occurrenceClass) AS class, COUNT(*) FROM records r
+                SELECT substr(r.due, 1, 7) AS month, \(Self.occurrenceClass) AS class, COUNT(*) FROM records r INDEXED BY records_occurrences
                 WHERE \(condition) GROUP BY month, class ORDER BY month
                 """, arguments: StatementArguments([scope.today.text] + arguments))
             var counts: [String: [String: Int]] = [:]

@@ -76,7 +76,7 @@ public enum CalibrationKind {
 
         /// The calibration it gives at `signing`: each reading against its point's tolerance, the
         /// result, and the next due date (none while the instrument is left out of tolerance).
-        func calibration(at signing: Signing) -> Calibration {
+        public func calibration(at signing: Signing) -> Calibration {
             let tested = points.map { point in
                 let reading = readings.first { $0.point == point.name }
                 let found = reading?.asFound ?? .nan, left = reading?.asLeft
