@@ -45,12 +45,18 @@ extension RecordIndex {
         pm.records = report.occurrences.filter { $0.classification != .onTime && $0.classification != .open }.map(\.order)
         let (condition, arguments) = Self.occurrenceCondition(scope.compliance)
         pm.months = try read { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT substr(r.due, 1, 7) AS month, \(Self.occurrenceClass) AS class, COUNT(*) FROM records r INDEXED BY records_occurrences
-                WHERE \(condition) GROUP BY month, class ORDER BY month
+            // As the report's counts: completed or cancelled jobs by the class the index settled,
+            // the rest by the part of the rule that depends on the day, each through its index.
+            let settled = try Row.fetchAll(db, sql: """
+                SELECT substr(r.due, 1, 7) AS month, r.settled, COUNT(*) FROM records r INDEXED BY records_settled
+                WHERE \(condition) AND r.settled IS NOT NULL GROUP BY month, r.settled
+                """, arguments: StatementArguments(arguments.isEmpty ? [] : ["-"] + arguments))
+            let pending = try Row.fetchAll(db, sql: """
+                SELECT substr(r.due, 1, 7) AS month, \(Self.occurrenceClass) AS class, COUNT(*) FROM records r INDEXED BY records_pending
+                WHERE \(condition) AND r.settled IS NULL GROUP BY month, class
                 """, arguments: StatementArguments([scope.today.text] + arguments))
             var counts: [String: [String: Int]] = [:]
-            for row in rows { counts[row[0] as String, default: [:]][row[1] as String] = row[2] as Int }
+            for row in settled + pending { counts[row[0] as String, default: [:]][row[1] as String, default: 0] += row[2] as Int }
             return counts.keys.sorted().map { month in
                 let of = counts[month] ?? [:]
                 return Dashboard.Month(month: month, onTime: of["on-time"] ?? 0, late: of["late"] ?? 0, missed: of["missed"] ?? 0,

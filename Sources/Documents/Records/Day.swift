@@ -15,8 +15,16 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         self.text = text
     }
 
-    /// The day `date` falls on in `zone`.
+    /// The day `date` falls on in `zone`: whole days since 1970 of the local time, as the
+    /// proleptic Gregorian calendar counts them (a dashboard dates thousands of acts; a Calendar
+    /// per call was most of its time). Before 1600 the calendar is asked, as it was before.
     public init(of date: Date, in zone: TimeZone) {
+        let local = date.timeIntervalSince1970 + Double(zone.secondsFromGMT(for: date))
+        let number = Int((local / 86_400).rounded(.down))
+        if number > -135_140 {
+            self = Day(number: number)
+            return
+        }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
         let parts = calendar.dateComponents([.year, .month, .day], from: date)
