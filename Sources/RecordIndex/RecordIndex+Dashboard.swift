@@ -47,16 +47,19 @@ extension RecordIndex {
         pm.months = try read { db in
             // As the report's counts: completed or cancelled jobs by the class the index settled,
             // the rest by the part of the rule that depends on the day, each through its index.
+            // Grouped by day in each index's own order (no sort), then summed into months here.
             let settled = try Row.fetchAll(db, sql: """
-                SELECT substr(r.due, 1, 7) AS month, r.settled, COUNT(*) FROM records r INDEXED BY records_settled
-                WHERE \(condition) AND r.settled IS NOT NULL GROUP BY month, r.settled
+                SELECT r.due, r.settled, COUNT(*) FROM records r INDEXED BY records_settled
+                WHERE \(condition) AND r.settled IS NOT NULL GROUP BY r.settled, r.due
                 """, arguments: StatementArguments(arguments.isEmpty ? [] : ["-"] + arguments))
             let pending = try Row.fetchAll(db, sql: """
-                SELECT substr(r.due, 1, 7) AS month, \(Self.occurrenceClass) AS class, COUNT(*) FROM records r INDEXED BY records_pending
-                WHERE \(condition) AND r.settled IS NULL GROUP BY month, class
+                SELECT r.due, \(Self.occurrenceClass) AS class, COUNT(*) FROM records r INDEXED BY records_pending
+                WHERE \(condition) AND r.settled IS NULL GROUP BY r.due, class
                 """, arguments: StatementArguments([scope.today.text] + arguments))
             var counts: [String: [String: Int]] = [:]
-            for row in settled + pending { counts[row[0] as String, default: [:]][row[1] as String, default: 0] += row[2] as Int }
+            for row in settled + pending {
+                counts[String((row[0] as String).prefix(7)), default: [:]][row[1] as String, default: 0] += row[2] as Int
+            }
             return counts.keys.sorted().map { month in
                 let of = counts[month] ?? [:]
                 return Dashboard.Month(month: month, onTime: of["on-time"] ?? 0, late: of["late"] ?? 0, missed: of["missed"] ?? 0,
