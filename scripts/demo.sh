@@ -168,13 +168,24 @@ as sam 'Green-field-oak-3' equipment add PG-1 --name "Loop pressure gauge" --par
 as sam 'Green-field-oak-3' instrument set PG-1 --procedure "$calsop" --interval "12 months" --point low:2:bar:0.05 --point hot:100:°C:0.5% --reason "Calibrated yearly"
 "$bin" cal due
 
-say "18. Tara calibrates the gauge. With the expired standard it is refused by name; with the right ones the low point is found out of tolerance and adjusted; recrepo computes every pass and fail. Victor approves."
+say "18. Tara calibrates the gauge. With the expired standard it is refused by name; with the right ones the low point is found out of tolerance and adjusted: recrepo computes every pass and fail, and opens a deviation in the same act. Victor approves the calibration."
 as tara 'Tech-second-phrase' cal record PG-1 --standard STD-1 --standard STD-3 --as-found low=2.2 --as-found hot=100.2 --reason "Yearly calibration" 2>&1 || echo "(refused: STD-3 is out of calibration)"
 cal=$(as tara 'Tech-second-phrase' cal record PG-1 --standard STD-1 --standard STD-2 --as-found low=2.2 --as-left low=2.01 --as-found hot=100.2 --reason "Yearly calibration" | tail -1)
 "$bin" cal show "$cal"
 as victor 'Quiet-lake-ash-88' cal approve "$cal" --reason "Calibration reviewed"
 echo "If STD-1 were found out of calibration, this is what rests on it:"
 "$bin" cal impact STD-1
+
+say "18b. The deviation the calibration opened: Sam investigates and assesses it, opens a CAPA from it with an action for Tara; Victor (QA, not its opener) approves and closes the deviation."
+dev=$("$bin" cal show "$cal" --format json | python3 -c 'import json,sys; print(json.load(sys.stdin)["deviation"])')
+as sam 'Green-field-oak-3' dev investigate "$dev" --root-cause "Gauge drifted after a pressure surge on the loop" --reason "Investigated"
+as sam 'Green-field-oak-3' dev assess "$dev" --impact "Loop readings since the last calibration were within 0.2 bar; no batch affected" --reason "Assessed"
+capa=$(as sam 'Green-field-oak-3' capa open --title "Pressure surges on the WFI loop" --deviation "$dev" --reason "Root cause needs a fix" | tail -1)
+as sam 'Green-field-oak-3' capa plan "$capa" --action "Fit a snubber ahead of the gauge" --owner tara --due "$(date -u -d "+30 days" +%F)" --reason "Plan"
+as victor 'Quiet-lake-ash-88' dev approve "$dev" --reason "Investigation and assessment adequate"
+as victor 'Quiet-lake-ash-88' dev close "$dev" --reason "CAPA raised for the root cause"
+"$bin" dev show "$dev"
+"$bin" capa list
 
 say "19. Training: Victor records Tara's training on the autoclave SOP and Tara acknowledges it; Alice turns the training gate on and Quinn approves; Ted, a new technician not yet trained, cannot start a job."
 person ted "Ted Technician" technician Maintenance "badge: B-0104" 'Tall-tree-moss-5'

@@ -14,7 +14,8 @@ import RecordRepo
 //   6. the derived index: rebuild, incremental update, revisions, field history, audit query;
 //   7. an import of ACTS rows of legacy maintenance history beside a batch append of as many acts
 //      (--import-only runs this one alone);
-//   8. a maintenance plant: pm run beside a batch append, pm compliance and wo list --mine, peak memory
+//   8. a maintenance plant: pm run beside a batch append, pm compliance and wo list --mine, then its
+//      quality records (instruments, calibrations, deviations, CAPAs): dashboard and cal impact; peak memory
 //      (--maintenance-only runs this one alone).
 
 if CommandLine.arguments.contains("--help") || CommandLine.arguments.contains("-h") {
@@ -24,7 +25,8 @@ if CommandLine.arguments.contains("--help") || CommandLine.arguments.contains("-
           --keep         leave the benchmark repositories behind
           --batch-only   stop after the durable acts and the batch append
           --import-only  run only the import of ACTS legacy rows beside a batch append of as many acts
-          --maintenance-only  run only the maintenance plant: pm run, pm compliance, wo list --mine
+          --maintenance-only  run only the maintenance plant: pm run, pm compliance, wo list --mine,
+                              then its quality records: dashboard, cal impact
         """)
     exit(0)
 }
