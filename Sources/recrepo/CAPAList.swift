@@ -11,19 +11,13 @@ extension RecRepo.CAPACommand {
         @Option(help: "text, json or html.") var format: RecordFormat = .text
 
         func run() throws {
-            try RecordID.validate(id, kind: .capa, field: "CAPA ID")
             let records = try repo.open()
-            guard let capa = try records.record(CAPA.self, kind: .capa, id: id) else { throw DocumentsError.notFound(record: id) }
-            let (export, head) = try records.recordExport(id)
-            switch format {
-            case .json: print(String(decoding: export.json, as: UTF8.self), terminator: "")
-            case .html: print(ExportPage.html(export, head: head.hex, exportedAt: Timestamp.iso(Date())), terminator: "")
-            case .text:
+            try RecRepo.Show.record(CAPA.self, kind: .capa, id: id, field: "CAPA ID", format: format, in: records) { capa, export in
                 let today = try records.today()
                 let overdue = capa.overdueActions(on: today).map { "\($0.number)" }
                 let line = "\(capa.actions.filter(\.isImplemented).count) of \(capa.actions.count) actions implemented"
                     + (overdue.isEmpty ? "" : "; OVERDUE: action \(overdue.joined(separator: ", "))")
-                print(RecRepo.Show.text(export).replacingOccurrences(of: "\n\nFields:\n", with: "\n\n\(line)\n\nFields:\n"), terminator: "")
+                return RecRepo.Show.text(export).replacingOccurrences(of: "\n\nFields:\n", with: "\n\n\(line)\n\nFields:\n")
             }
         }
     }

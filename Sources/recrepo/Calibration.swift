@@ -83,26 +83,22 @@ extension RecRepo.CalibrationCommand {
 
         func run() throws {
             let records = try repo.open()
-            try RecordID.validate(id, kind: .calibration, field: "calibration ID")
-            guard let done = try records.record(Calibration.self, kind: .calibration, id: id) else { throw DocumentsError.notFound(record: id) }
-            let (export, head) = try records.recordExport(id)
-            switch format {
-            case .json: try printJSON(done)
-            case .html: print(ExportPage.html(export, head: head.hex, exportedAt: Timestamp.iso(Date())), terminator: "")
-            case .text:
-                print("Calibration \(done.id) of \(done.equipment): \(done.result.rawValue), \(done.status.rawValue)")
-                print("Procedure \(done.procedure) revision \(done.procedureRevision); every \(done.interval.text); next due \(done.nextDue ?? "none (out of tolerance)")")
-                if let order = done.workOrder { print("Work order \(order)") }
-                if let deviation = done.deviation { print("Deviation \(deviation)") }
-                print(Table(title: "Standards", header: ["id", "certificate", "due", "uncertainty"],
-                            rows: done.standards.map { [$0.id, $0.certificate, $0.due, $0.uncertainty.text] }).text, terminator: "")
-                print(Table(title: "Test points", header: ["point", "nominal", "tolerance", "as found", "", "as left", ""],
-                            rows: done.points.map { point in
-                                [point.name, "\(CanonicalJSON.number(point.nominal)) \(point.unit)", "± \(CanonicalJSON.number(point.tolerance))\(point.percent == true ? "%" : " \(point.unit)")",
-                                 CanonicalJSON.number(point.asFound), point.asFoundPass ? "pass" : "FAIL",
-                                 point.asLeft.map(CanonicalJSON.number) ?? "as found", point.asLeftPass ? "pass" : "FAIL"]
-                            }).text, terminator: "")
-                print("Signatures (oldest first):\n" + RecRepo.Show.signatures(export.acts), terminator: "")
+            try RecRepo.Show.record(Calibration.self, kind: .calibration, id: id, field: "calibration ID", format: format, in: records) { done, export in
+                var lines = ["Calibration \(done.id) of \(done.equipment): \(done.result.rawValue), \(done.status.rawValue)",
+                             "Procedure \(done.procedure) revision \(done.procedureRevision); every \(done.interval.text); next due \(done.nextDue ?? "none (out of tolerance)")"]
+                if let order = done.workOrder { lines.append("Work order \(order)") }
+                if let deviation = done.deviation { lines.append("Deviation \(deviation)") }
+                let standards = Table(title: "Standards", header: ["id", "certificate", "due", "uncertainty"],
+                                      rows: done.standards.map { [$0.id, $0.certificate, $0.due, $0.uncertainty.text] })
+                let points = Table(title: "Test points", header: ["point", "nominal", "tolerance", "as found", "", "as left", ""],
+                                   rows: done.points.map { point in
+                                       [point.name, "\(CanonicalJSON.number(point.nominal)) \(point.unit)",
+                                        "± \(CanonicalJSON.number(point.tolerance))\(point.percent == true ? "%" : " \(point.unit)")",
+                                        CanonicalJSON.number(point.asFound), point.asFoundPass ? "pass" : "FAIL",
+                                        point.asLeft.map(CanonicalJSON.number) ?? "as found", point.asLeftPass ? "pass" : "FAIL"]
+                                   })
+                return lines.joined(separator: "\n") + "\n" + standards.text + points.text
+                    + "Signatures (oldest first):\n" + RecRepo.Show.signatures(export.acts)
             }
         }
     }

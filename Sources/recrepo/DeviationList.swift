@@ -11,19 +11,13 @@ extension RecRepo.DeviationCommand {
         @Option(help: "text, json or html.") var format: RecordFormat = .text
 
         func run() throws {
-            try RecordID.validate(id, kind: .deviation, field: "deviation ID")
             let records = try repo.open()
-            guard let deviation = try records.record(Deviation.self, kind: .deviation, id: id) else { throw DocumentsError.notFound(record: id) }
-            let (export, head) = try records.recordExport(id)
-            switch format {
-            case .json: print(String(decoding: export.json, as: UTF8.self), terminator: "")
-            case .html: print(ExportPage.html(export, head: head.hex, exportedAt: Timestamp.iso(Date())), terminator: "")
-            case .text:
+            try RecRepo.Show.record(Deviation.self, kind: .deviation, id: id, field: "deviation ID", format: format, in: records) { deviation, export in
                 let today = try records.today()
                 let age = deviation.closedAt.map { "Opened \(deviation.openedOn), due to close by \(deviation.due), closed at \($0)" }
                     ?? "Opened \(deviation.openedOn), \(deviation.age(on: today)) days ago; due to close by \(deviation.due)"
                     + (deviation.isOverdue(on: today) ? " (OVERDUE)" : "")
-                print(RecRepo.Show.text(export).replacingOccurrences(of: "\n\nFields:\n", with: "\n\n\(age)\n\nFields:\n"), terminator: "")
+                return RecRepo.Show.text(export).replacingOccurrences(of: "\n\nFields:\n", with: "\n\n\(age)\n\nFields:\n")
             }
         }
     }

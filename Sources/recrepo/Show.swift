@@ -41,3 +41,21 @@ extension RecRepo {
         }
     }
 }
+
+extension RecRepo.Show {
+    /// The record `id` of `kind` in `format`: json is the record as stored (`recrepo show` gives it
+    /// with its signatures and history), html its printable page with every signature, text what
+    /// `text` makes of the record and its export (the generic fields and signatures are
+    /// `Show.text(export)`).
+    static func record<T: Decodable>(_ type: T.Type, kind: RecordKind, id: String, field: String, format: RecordFormat, in records: Records,
+                                     text: (T, RecordExport) throws -> String) throws {
+        try RecordID.validate(id, kind: kind, field: field)
+        guard let record = try records.record(type, kind: kind, id: id) else { throw DocumentsError.notFound(record: id) }
+        let (export, head) = try records.recordExport(id)
+        switch format {
+        case .json: print(String(decoding: CanonicalJSON.bytes(of: export.record), as: UTF8.self), terminator: "")
+        case .html: print(ExportPage.html(export, head: head.hex, exportedAt: Timestamp.iso(Date())), terminator: "")
+        case .text: print(try text(record, export), terminator: "")
+        }
+    }
+}
