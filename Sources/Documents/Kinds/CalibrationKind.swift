@@ -67,7 +67,8 @@ public enum CalibrationKind {
         func opening(_ id: String) -> DeviationKind.Opening {
             let found = points.compactMap { point -> String? in
                 guard let reading = readings.first(where: { $0.point == point.name }), !point.passes(reading.asFound) else { return nil }
-                return "\(point.name) found at \(CanonicalJSON.number(reading.asFound)) \(point.unit) against \(point.text.split(separator: ":").dropFirst().joined(separator: ":"))"
+                let band = "\(CanonicalJSON.number(point.tolerance))\(point.percent == true ? " %" : " \(point.unit)")"
+                return "\(point.name) found at \(CanonicalJSON.number(reading.asFound)) \(point.unit), against \(CanonicalJSON.number(point.nominal)) \(point.unit) ± \(band)"
             }
             return DeviationKind.Opening(id: id, title: "\(equipment) found out of tolerance in \(self.id)",
                                          description: "As found outside tolerance: " + found.joined(separator: "; "), classification: .major,
