@@ -166,10 +166,13 @@ as sam 'Green-field-oak-3' standard add STD-2 --name "Temperature reference" --c
 as sam 'Green-field-oak-3' standard add STD-3 --name "Old temperature reference" --certificate DKD-K-0001 --calibrated-by "Accredited calibration lab" --traceability "Traceable to the PTB national standard" --due "$yesterday" --uncertainty "0.1 °C" --reason "Kept for the record"
 as sam 'Green-field-oak-3' equipment add PG-1 --name "Loop pressure gauge" --parent WFI-1 --department Utilities --reason "Fitted on the loop"
 as sam 'Green-field-oak-3' instrument set PG-1 --procedure "$calsop" --interval "12 months" --point low:2:bar:0.05 --point hot:100:°C:0.5% --reason "Calibrated yearly"
+as sam 'Green-field-oak-3' equipment add PG-2 --name "Pump discharge gauge" --parent PUMP-101 --department Utilities --reason "Fitted on the pump"
+as sam 'Green-field-oak-3' instrument set PG-2 --procedure "$calsop" --interval "6 months" --point low:2:bar:0.05 --reason "Calibrated twice a year"
 "$bin" cal due
 
-say "18. Tara calibrates the gauge. With the expired standard it is refused by name; with the right ones the low point is found out of tolerance and adjusted: recrepo computes every pass and fail, and opens a deviation in the same act. Victor approves the calibration."
+say "18. Tara calibrates the gauges. With the expired standard it is refused by name. The pump's gauge passes; on the loop's gauge, the low point is found out of tolerance and adjusted: recrepo computes every pass and fail, and opens a deviation in the same act. Victor approves the calibration."
 as tara 'Tech-second-phrase' cal record PG-1 --standard STD-1 --standard STD-3 --as-found low=2.2 --as-found hot=100.2 --reason "Yearly calibration" 2>&1 || echo "(refused: STD-3 is out of calibration)"
+as tara 'Tech-second-phrase' cal record PG-2 --standard STD-1 --as-found low=2.03 --reason "Six-monthly calibration"
 cal=$(as tara 'Tech-second-phrase' cal record PG-1 --standard STD-1 --standard STD-2 --as-found low=2.2 --as-left low=2.01 --as-found hot=100.2 --reason "Yearly calibration" | tail -1)
 "$bin" cal show "$cal"
 as victor 'Quiet-lake-ash-88' cal approve "$cal" --reason "Calibration reviewed"

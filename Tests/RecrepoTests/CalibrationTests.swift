@@ -220,3 +220,31 @@ import Testing
         EventReplayTests.expectRefused(plant, commit, by: .check)
     }
 }
+
+extension CalibrationTests {
+    @Test("a calibration done under a calibration job records the job's bound revision; any other job is refused naming it")
+    func underJob() throws {
+        let (plant, procedure) = try Self.plant()
+        plant.tick()
+        let job = try plant.records.createWorkOrder(sop: procedure.id, equipment: "PG-1", title: "Yearly calibration", assignee: "tess",
+                                                    type: .calibration, reason: "Due", by: plant.sam)
+        let readings: [CalibrationKind.Reading] = [.init(point: "low", asFound: 2), .init(point: "hot", asFound: 100)]
+        func record(_ order: String) throws -> Calibration {
+            plant.tick()
+            return try plant.records.recordCalibration(equipment: "PG-1", workOrder: order, standards: ["STD-1", "STD-2"], readings: readings,
+                                                       reason: "Yearly calibration", by: plant.tess)
+        }
+        try Self.refused(plant, field: "work order", saying: ["open", "start it first"]) { _ = try record(job.id) }
+        plant.tick()
+        _ = try plant.records.startWorkOrder(job.id, reason: nil, by: plant.tess)
+        // A new revision of the procedure takes effect after the job started: the job keeps its own.
+        plant.tick()
+        _ = try plant.records.reviseSOP(procedure.id, body: Data((Self.procedure + "- [ ] Seal the gauge\n").utf8), reason: "Seal added", by: plant.dora)
+        try plant.approve(procedure.id)
+        let done = try record(job.id)
+        #expect(done.workOrder == job.id && done.procedureRevision == 1)
+        let corrective = try plant.job(procedure.id)
+        try Self.refused(plant, field: "work order", saying: ["not a calibration job on PG-1"]) { _ = try record(corrective.id) }
+        #expect(ReplayTests.verify(plant).ok)
+    }
+}
