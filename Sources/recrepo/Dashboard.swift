@@ -15,7 +15,7 @@ extension RecRepo {
         @Option(help: "Only this piece of equipment.") var equipment: String?
         @Option(help: "Only this system and everything installed in it.") var area: String?
         @Option(help: "Only equipment of this department.") var department: String?
-        @Option(help: "Only this person's jobs and training.") var user: String?
+        @Option(help: "Only this person's jobs, training and CAPA actions.") var user: String?
         @Option(help: "text, json or html.") var format: RecordFormat = .text
 
         func run() throws {
