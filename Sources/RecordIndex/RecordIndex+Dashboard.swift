@@ -152,7 +152,7 @@ extension RecordIndex {
         let interval: Int
         do { interval = try records.policy().auditReviewIntervalDays } catch { throw .refused(error) }
         let since = (last ?? first).flatMap(Timestamp.parse) ?? records.now
-        return Dashboard.AuditReview(overdue: records.now.timeIntervalSince(since) > TimeInterval(interval) * 86_400, last: last,
+        return Dashboard.AuditReview(overdue: AuditStatus.isOverdue(since: since, now: records.now, intervalDays: interval), last: last,
                                      unreviewedActs: count)
     }
 

@@ -56,19 +56,8 @@ import Testing
         #expect(state.takes(event) == (Self.allowed[state]?[event] != nil))
         let plant = try Plant()
         let id = try Self.capa(in: state, plant)
-        let head = try plant.repo.head()
-        if let next = Self.allowed[state]?[event] {
-            #expect(try Self.perform(event, id, plant).status == next)
-            let report = ReplayTests.verify(plant)
-            #expect(report.ok, "\(report.failures)")
-        } else {
-            #expect {
-                _ = try Self.perform(event, id, plant)
-            } throws: { error in
-                guard case DocumentsError.invalidTransition(let record, let from, let name, _) = error else { return false }
-                return record == id && from == state.rawValue && name == event.rawValue
-            }
-            #expect(try plant.repo.head() == head)
+        try expectTransition(plant, record: id, from: state, on: event, next: Self.allowed[state]?[event]) {
+            try Self.perform(event, id, plant).status
         }
     }
 

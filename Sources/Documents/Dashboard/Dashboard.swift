@@ -41,8 +41,7 @@ public struct Dashboard: Sendable, Equatable, Codable {
             self.late = late
             self.missed = missed
             self.overdue = overdue
-            let decided = onTime + late + missed
-            rate = decided == 0 ? nil : Double(onTime) / Double(decided)
+            rate = ComplianceReport.rate(onTime: onTime, late: late, missed: missed)
         }
     }
 

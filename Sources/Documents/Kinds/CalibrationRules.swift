@@ -14,7 +14,8 @@ enum CalibrationRules {
             throw .invalidField(record: recording.id, field: "instrument",
                                 reason: "the procedure, interval or test points given are not \(recording.equipment)'s as they are now; record again")
         }
-        let revision = try procedureRevision(of: recording, instrument: instrument, in: context, signing: signing)
+        let revision = try procedureRevision(workOrder: recording.workOrder, equipment: recording.equipment, record: recording.id,
+                                             instrument: instrument, in: context, day: signing.day)
         guard recording.procedureRevision == revision else {
             throw .invalidField(record: recording.id, field: "procedure revision",
                                 reason: "\(instrument.procedure) revision \(recording.procedureRevision) is not the one in force (\(revision))")
@@ -40,39 +41,30 @@ enum CalibrationRules {
         return (equipment, instrument)
     }
 
-    /// The procedure revision the calibration follows: the job's bound revision when it is done
-    /// under a job (a calibration job on this instrument, in progress, following its procedure),
-    /// otherwise the procedure's effective revision on the day.
-    static func procedureRevision(of recording: CalibrationKind.Recording, instrument: Instrument, in context: any RecordContext,
-                                  signing: Signing) throws(DocumentsError) -> Int {
-        try procedureRevision(workOrder: recording.workOrder, equipment: recording.equipment, record: recording.id,
-                              instrument: instrument, in: context, day: signing.day)
-    }
-
-    /// The procedure revision for a calibration of `equipment` (under `workOrder`) on `day`.
+    /// The procedure revision calibration `record` of `equipment` follows on `day`: the job's
+    /// bound revision when it is done under `workOrder` (a calibration job on this instrument, in
+    /// progress, following its procedure), otherwise the procedure's effective revision that day.
     static func procedureRevision(workOrder: String?, equipment: String, record: String, instrument: Instrument,
                                   in context: any RecordContext, day: String) throws(DocumentsError) -> Int {
-        let recording = (id: record, equipment: equipment, workOrder: workOrder)
-        if let order = recording.workOrder {
+        if let order = workOrder {
             guard let job = context.record(WorkOrder.self, kind: .workOrder, id: order) else {
-                throw .invalidField(record: recording.id, field: "work order", reason: "\(order) is no work order here")
+                throw .invalidField(record: record, field: "work order", reason: "\(order) is no work order here")
             }
-            guard job.equipment == recording.equipment, job.type == .calibration else {
-                throw .invalidField(record: recording.id, field: "work order",
-                                    reason: "\(order) is not a calibration job on \(recording.equipment)")
+            guard job.equipment == equipment, job.type == .calibration else {
+                throw .invalidField(record: record, field: "work order", reason: "\(order) is not a calibration job on \(equipment)")
             }
             guard job.status == .inProgress, let bound = job.boundSOP else {
-                throw .invalidField(record: recording.id, field: "work order", reason: "\(order) is \(job.status.rawValue); start it first")
+                throw .invalidField(record: record, field: "work order", reason: "\(order) is \(job.status.rawValue); start it first")
             }
             guard job.sop == instrument.procedure else {
-                throw .invalidField(record: recording.id, field: "work order",
+                throw .invalidField(record: record, field: "work order",
                                     reason: "\(order) follows \(job.sop), not the instrument's procedure \(instrument.procedure)")
             }
             return bound.revision
         }
         guard let sop = context.record(SOP.self, kind: .sop, id: instrument.procedure),
               let effective = sop.effectiveRevision(today: day) else {
-            throw .invalidField(record: recording.id, field: "procedure", reason: "\(instrument.procedure) has no effective revision today")
+            throw .invalidField(record: record, field: "procedure", reason: "\(instrument.procedure) has no effective revision today")
         }
         return effective.number
     }

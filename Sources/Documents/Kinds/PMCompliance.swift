@@ -120,8 +120,11 @@ public struct ComplianceReport: Sendable, Equatable, Codable {
     public func count(_ kind: OccurrenceClass) -> Int { counts[kind.rawValue] ?? 0 }
 
     /// Nil when no occurrence in the range has a decided outcome yet.
-    public var rate: Double? {
-        let decided = count(.onTime) + count(.late) + count(.missed)
-        return decided == 0 ? nil : Double(count(.onTime)) / Double(decided)
+    public var rate: Double? { Self.rate(onTime: count(.onTime), late: count(.late), missed: count(.missed)) }
+
+    /// The compliance rate: on time over decided (on time, late, missed); nil before anything is decided.
+    public static func rate(onTime: Int, late: Int, missed: Int) -> Double? {
+        let decided = onTime + late + missed
+        return decided == 0 ? nil : Double(onTime) / Double(decided)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where the review of the audit trail stands (`recrepo audit status`).
 ///
 /// `unreviewed` counts the acts signed after the last review's own act: the review act is the
@@ -33,6 +35,12 @@ public struct AuditStatus: Codable, Sendable, Equatable {
         self.lastReview = lastReview
         self.unreviewed = unreviewed
         self.overdue = overdue
+    }
+
+    /// Whether a review is overdue at `now` when the last one (or, without one, the repository's
+    /// first act) was at `since`, under a review interval of `intervalDays`.
+    public static func isOverdue(since: Date, now: Date, intervalDays: Int) -> Bool {
+        now.timeIntervalSince(since) > TimeInterval(intervalDays) * 86_400
     }
 
     enum CodingKeys: String, CodingKey { case lastReview, unreviewed, overdue }

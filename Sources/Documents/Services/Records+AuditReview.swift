@@ -23,7 +23,7 @@ extension Records {
     public func auditStatus() throws(DocumentsError) -> AuditStatus {
         guard let head = try head() else { return AuditStatus(lastReview: nil, unreviewed: 0, overdue: false) }
         let scan = try reviewScan(from: head)
-        let interval = TimeInterval(try policy().auditReviewIntervalDays) * 86_400
+        let interval = try policy().auditReviewIntervalDays
         var last: AuditStatus.LastReview?
         if let review = scan.lastReview {
             guard let stored = try record(AuditReview.self, kind: .review, id: review.record, at: review.commit) else {
@@ -32,7 +32,7 @@ extension Records {
             last = .init(commit: review.commit.hex, time: Timestamp.iso(review.time), signer: review.signer, through: stored.last)
         }
         let since = scan.lastReview?.time ?? scan.root?.time ?? now
-        return AuditStatus(lastReview: last, unreviewed: scan.unreviewed, overdue: now.timeIntervalSince(since) > interval)
+        return AuditStatus(lastReview: last, unreviewed: scan.unreviewed, overdue: AuditStatus.isOverdue(since: since, now: now, intervalDays: interval))
     }
 
     /// The last review act at or before `head`, and how many acts follow it (all acts when there
