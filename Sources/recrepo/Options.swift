@@ -3,6 +3,7 @@ import Documents
 import Foundation
 import RecordRepo
 import SOPRender
+import WebApp
 
 /// `--repo PATH`, else `$RECREPO_REPO`, else `./records`.
 struct RepoOptions: ParsableArguments {
@@ -58,6 +59,6 @@ struct ReasonOption: ParsableArguments {
 
 /// How this binary reads an SOP's checklist, for jobs and for verification alike.
 enum RecordChecks {
-    static let checklist: @Sendable (String) -> [ChecklistItem] = { Checklist.steps(in: $0).map(\.item) }
+    static let checklist = JobChecklist.reader
     static var replay: RecordsReplay { RecordsReplay(checklist: checklist) }
 }

@@ -11,5 +11,5 @@ struct RecRepo: ParsableCommand {
             """,
         subcommands: [Init.self, User.self, Acknowledge.self, Passwd.self, PolicyCommand.self, ClockCommand.self, Show.self, List.self, Alerts.self, SOPCommand.self, EquipmentCommand.self, MeterCommand.self, PMCommand.self, StandardCommand.self, InstrumentCommand.self, CalibrationCommand.self, DashboardCommand.self,
                       WorkOrderCommand.self, TrainCommand.self, DeviationCommand.self, CAPACommand.self, ImportCommand.self, Log.self, Verify.self, Checkpoint.self, AllowedSigners.self,
-                      Backup.self, Restore.self, Drill.self, History.self, RecordDiff.self, IndexCommand.self, Audit.self, Export.self])
+                      Backup.self, Restore.self, Drill.self, History.self, RecordDiff.self, IndexCommand.self, Audit.self, Export.self, Serve.self])
 }

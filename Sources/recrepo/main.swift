@@ -6,7 +6,11 @@ import Foundation
 do {
     var command = try RecRepo.parseAsRoot()
     do {
-        try command.run()
+        if let serve = command as? RecRepo.Serve {
+            try await serve.serve()
+        } else {
+            try command.run()
+        }
     } catch let error as ExitCode {
         exit(error.rawValue)
     } catch where RecRepo.exitCode(for: error) == .success {

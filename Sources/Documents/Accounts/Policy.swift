@@ -38,6 +38,13 @@ public struct Policy: Codable, Sendable, Equatable {
     /// True: a person starts a job or signs its steps only with an acknowledged training record
     /// on the SOP revision bound to it (§11.10(i)). Nil: off, as in policies signed before it existed.
     public var trainingGate: Bool?
+    /// Minutes without a request after which a web session ends (§11.10(d)); nil: the standard 15.
+    public var sessionIdleMinutes: Int?
+    /// Hours after sign-in after which a web session ends however active; nil: the standard 12.
+    public var sessionMaxHours: Int?
+    /// The hour of the plant's day (0 to 23) at which the server generates the day's preventive
+    /// maintenance and writes a checkpoint; nil: the standard 2 (two in the morning).
+    public var dailyRunHour: Int?
     /// Months between periodic reviews of an effective SOP unless the SOP sets its own; nil: 24.
     public var sopReviewIntervalMonths: Int?
 

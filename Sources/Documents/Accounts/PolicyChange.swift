@@ -118,6 +118,12 @@ extension Policy {
         case deviationCriticalDays
         /// Days after a CAPA's last implemented action before its effectiveness may be verified.
         case capaEffectivenessDays
+        /// Minutes without a request after which a web session ends.
+        case sessionIdleMinutes
+        /// Hours after sign-in after which a web session ends.
+        case sessionMaxHours
+        /// The hour of the plant's day at which the server runs the day's generation and checkpoint.
+        case dailyRunHour
 
         /// The values the setting accepts.
         public var range: ClosedRange<Int> {
@@ -133,6 +139,9 @@ extension Policy {
             case .sopReviewIntervalMonths: 1...120
             case .deviationMinorDays, .deviationMajorDays, .deviationCriticalDays: 1...366
             case .capaEffectivenessDays: 0...366
+            case .sessionIdleMinutes: 1...480
+            case .sessionMaxHours: 1...24
+            case .dailyRunHour: 0...23
             }
         }
 
@@ -151,6 +160,9 @@ extension Policy {
             case .deviationMajorDays: \.deviationMajor
             case .deviationCriticalDays: \.deviationCritical
             case .capaEffectivenessDays: \.capaEffectiveness
+            case .sessionIdleMinutes: \.sessionIdle
+            case .sessionMaxHours: \.sessionMax
+            case .dailyRunHour: \.dailyRun
             }
         }
     }
@@ -165,7 +177,7 @@ extension Policy {
     }
 
     /// `attachmentMaxKiB`, with the standard value for policies signed before it existed.
-    var attachmentKiB: Int {
+    public var attachmentKiB: Int {
         get { attachmentMaxKiB ?? Policy.standardAttachmentMaxKiB }
         set { attachmentMaxKiB = newValue }
     }

@@ -83,6 +83,13 @@ public struct SealedKey: Codable, Sendable, Equatable {
         Data("recrepo-sealed-key|v\(format)|\(user)|\(keyID)|scrypt|\(kdf.logN)|\(kdf.r)|\(kdf.p)|\(salt.base64EncodedString())".utf8)
     }
 
+    /// Spends the work of one derivation on a throwaway salt, so that a refusal that needs no key
+    /// (no such user, a disabled account) takes as long as a wrong password and does not tell
+    /// which it was.
+    public static func spendDerivation(password: String, kdf: KDFParameters) {
+        _ = try? derive(password: password, salt: Data((0..<16).map { _ in UInt8.random(in: 0...255) }), kdf: kdf)
+    }
+
     static func derive(password: String, salt: Data, kdf: KDFParameters) throws -> SymmetricKey {
         try KDF.Scrypt.deriveKey(from: Data(password.utf8), salt: salt, outputByteCount: 32,
                                  rounds: 1 << kdf.logN, blockSize: kdf.r, parallelism: kdf.p,

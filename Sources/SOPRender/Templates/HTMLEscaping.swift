@@ -1,9 +1,9 @@
 /// Escaping of text for HTML element content and double- or single-quoted attribute values.
-enum HTMLEscaping {
+public enum HTMLEscaping {
     /// `text` with `&`, `<`, `>`, `"` and `'` replaced by character references, so that it can
     /// never open a tag, close an attribute or start an entity. Text without any of them is
     /// returned as is (the common case, no copy).
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         guard text.utf8.contains(where: needsEscape) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count + 16)
@@ -12,7 +12,7 @@ enum HTMLEscaping {
     }
 
     /// Appends `text` escaped to `out`.
-    static func append(_ text: String, to out: inout String) {
+    public static func append(_ text: String, to out: inout String) {
         guard text.utf8.contains(where: needsEscape) else {
             out += text
             return

@@ -1,7 +1,7 @@
 /// The placeholders a template may use: an enum whose raw values are the names written as
 /// `{{name}}` in the file. Rendering asks for each placeholder's value with an exhaustive
 /// `switch`, so the compiler checks that the code fills every placeholder it declares.
-protocol TemplateSlot: CaseIterable, Hashable, Sendable, RawRepresentable<String> {}
+public protocol TemplateSlot: CaseIterable, Hashable, Sendable, RawRepresentable<String> {}
 
 /// A file of `templates/`: literal text with `{{name}}` placeholders, parsed once into segments,
 /// so that rendering is one pass that appends each segment (linear in the output size, no
@@ -9,9 +9,9 @@ protocol TemplateSlot: CaseIterable, Hashable, Sendable, RawRepresentable<String
 ///
 /// A template whose name ends in `.html` escapes every `.field` value for HTML; any other
 /// template is for a terminal and cleans every value with `TerminalText`.
-struct Template<Slot: TemplateSlot>: Sendable {
+public struct Template<Slot: TemplateSlot>: Sendable {
     /// A value for a placeholder.
-    enum Value {
+    public enum Value {
         /// Text from a user or a record (an ID, a title, a name, a reason): HTML-escaped in an
         /// HTML template; on one line and without control characters in a terminal template.
         case field(String)
@@ -37,7 +37,7 @@ struct Template<Slot: TemplateSlot>: Sendable {
     /// Parses `source`. A `{{` that does not open a well-formed placeholder (`{{` letters and
     /// digits, starting with a letter, `}}`) is an error, so that a typo cannot silently print
     /// braces into an SOP; so is a name that is not one of `Slot`'s.
-    init(name: String, source: String) throws(TemplateError) {
+    public init(name: String, source: String) throws(TemplateError) {
         self.name = name
         self.isHTML = name.hasSuffix(".html")
         var segments: [Segment] = []
@@ -66,7 +66,7 @@ struct Template<Slot: TemplateSlot>: Sendable {
     /// Checks that the template uses every placeholder of `expected` and no other, so that no
     /// value the code supplies is dropped (a signature's reason cannot disappear by editing a
     /// template).
-    func checkPlaceholders(_ expected: Set<Slot>) throws(TemplateError) {
+    public func checkPlaceholders(_ expected: Set<Slot>) throws(TemplateError) {
         let used = placeholders
         if let unknown = used.subtracting(expected).map(\.rawValue).sorted().first {
             throw .unknownPlaceholder(template: name, placeholder: unknown)
@@ -78,14 +78,14 @@ struct Template<Slot: TemplateSlot>: Sendable {
 
     /// The template with each placeholder replaced by `value(placeholder)`, escaped as the
     /// template's kind requires.
-    func render(_ value: (Slot) -> Value) -> String {
+    public func render(_ value: (Slot) -> Value) -> String {
         var out = ""
         render(into: &out, value)
         return out
     }
 
     /// Appends the rendered template to `out`.
-    func render(into out: inout String, _ value: (Slot) -> Value) {
+    public func render(into out: inout String, _ value: (Slot) -> Value) {
         for segment in segments {
             switch segment {
             case .literal(let text): out += text

@@ -1,6 +1,6 @@
 /// Why the templates compiled into SOPRender cannot be used. Each is a programming error in
 /// `templates/` or in the code that fills them, caught when the templates are first loaded.
-enum TemplateError: Error, Hashable, CustomStringConvertible {
+public enum TemplateError: Error, Hashable, CustomStringConvertible {
     /// No file of that name in `templates/`.
     case missing(template: String)
     /// `{{` that does not open a well-formed `{{name}}`.
@@ -10,7 +10,7 @@ enum TemplateError: Error, Hashable, CustomStringConvertible {
     /// The code fills a value the template does not show.
     case unusedValue(template: String, placeholder: String)
 
-    var description: String {
+    public var description: String {
         switch self {
         case .missing(let template):
             "templates/\(template) is not compiled into SOPRender: add the file to templates/ and rebuild"

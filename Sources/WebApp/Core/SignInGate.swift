@@ -1,0 +1,41 @@
+import Documents
+import Foundation
+import Hummingbird
+import HummingbirdAuth
+
+/// Lets a request through only with a live session (§11.10(d)): one used within the policy's idle
+/// timeout and younger than its absolute lifetime, of an account still active. Every request that
+/// passes renews the idle timer.
+struct SignInGate: RouterMiddleware {
+    typealias Context = WebContext
+    let site: Site
+
+    /// What anyone may reach: the sign-in page and API call, the style sheet and the API's description.
+    static let open: Set<String> = ["/sign-in", "/static/app.css", "/openapi.json", "/api/v1/session"]
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let path = request.uri.path
+        if Self.open.contains(path) { return try await next(request, context) }
+        guard var session = context.sessions.session else { throw WebError.signInRequired }
+        let policy = try await site.policy()
+        let now = site.now
+        guard now.timeIntervalSince(session.lastSeen) <= Double(policy.sessionIdle) * 60,
+              now.timeIntervalSince(session.signedInAt) <= Double(policy.sessionMax) * 3600 else {
+            context.sessions.clearSession()
+            throw WebError.signInRequired
+        }
+        session.lastSeen = now
+        context.sessions.setSession(session, expiresIn: .seconds(policy.sessionMax * 3600))
+        var context = context
+        context.person = session
+        return try await next(request, context)
+    }
+}
+
+extension WebContext {
+    /// The session of the person signed in (set by the gate).
+    func signedIn() throws -> WebSession {
+        guard let person else { throw WebError.signInRequired }
+        return person
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import MultipartKit
+import NIOCore
+
+/// The parts of a `multipart/form-data` body, read with MultipartKit's parser: each field's text,
+/// and the one file with its name.
+struct MultipartForm {
+    var fields: [String: String] = [:]
+    var file: (name: String, bytes: Data)?
+
+    init(_ buffer: ByteBuffer, boundary: String) throws {
+        let parser = MultipartParser(boundary: boundary)
+        var headers: [(String, String)] = []
+        var body = ByteBuffer()
+        var parts: [([(String, String)], ByteBuffer)] = []
+        parser.onHeader = { headers.append(($0, $1)) }
+        parser.onBody = { body.writeBuffer(&$0) }
+        parser.onPartComplete = {
+            parts.append((headers, body))
+            headers = []
+            body = ByteBuffer()
+        }
+        do { try parser.execute(buffer) } catch { throw WebError.badInput(field: "form", reason: "the multipart form could not be read") }
+        for (headers, body) in parts {
+            guard let disposition = headers.first(where: { $0.0.lowercased() == "content-disposition" })?.1,
+                  let name = Self.parameter("name", in: disposition) else { continue }
+            if let fileName = Self.parameter("filename", in: disposition) {
+                guard file == nil else { throw WebError.badInput(field: name, reason: "send one file at a time") }
+                file = (fileName.isEmpty ? "photo.jpg" : fileName, Data(body.readableBytesView))
+            } else {
+                guard fields[name] == nil else { throw WebError.badInput(field: name, reason: "the field is given twice") }
+                fields[name] = String(buffer: body)
+            }
+        }
+    }
+
+    /// A quoted parameter of a Content-Disposition header (`name="reason"`).
+    static func parameter(_ key: String, in header: String) -> String? {
+        for piece in header.split(separator: ";") {
+            let trimmed = piece.trimmingCharacters(in: .whitespaces)
+            guard trimmed.hasPrefix("\(key)=") else { continue }
+            return String(trimmed.dropFirst(key.count + 1)).trimmingCharacters(in: ["\""])
+        }
+        return nil
+    }
+}
