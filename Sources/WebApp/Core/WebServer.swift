@@ -26,6 +26,7 @@ public enum WebServer {
         SignInPages.register(on: router, site: site)
         HomePage.register(on: router, site: site)
         JobPages.register(on: router, site: site)
+        QueuePage.register(on: router, site: site)
         return router
     }
 
