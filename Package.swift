@@ -82,7 +82,7 @@ let package = Package(
             ],
             swiftSettings: strict),
         .executableTarget(
-            name: "recrepo-bench", dependencies: ["RecordRepo", "Documents", "RecordIndex", "SOPRender", "CCmarkGFM"], path: "Sources/Benchmarks",
+            name: "recrepo-bench", dependencies: ["RecordRepo", "Documents", "RecordIndex", "SOPRender", "CCmarkGFM", "WebApp"], path: "Sources/Benchmarks",
             swiftSettings: strict),
         // What both test targets build their plants with.
         .target(
