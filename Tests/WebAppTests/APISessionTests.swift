@@ -37,6 +37,31 @@ import WebApp
         }
     }
 
+    @Test func aSessionIdleLongerThanThePolicyAllowsIsRefused() async throws {
+        let web = try WebPlant()
+        try await web.test { browser in
+            let tess = APIClient(browser())
+            try await tess.signIn("tess", WebPlant.password)
+            web.plant.tick(14 * 60)
+            #expect(try await tess.call(.get, "/api/v1/jobs").status == .ok)
+            web.plant.tick(16 * 60)
+            let ended = try await tess.call(.get, "/api/v1/jobs")
+            #expect(ended.status == .unauthorized && ended.error.contains("sign in"))
+        }
+    }
+
+    @Test func anAddressTheAPIDoesNotHaveAnswersJSON404() async throws {
+        let web = try WebPlant()
+        try await web.test { browser in
+            let tess = APIClient(browser())
+            try await tess.signIn("tess", WebPlant.password)
+            let missing = try await tess.web.send("/api/v1/nothing-here", method: .get)
+            #expect(missing.status == .notFound)
+            #expect(missing.headers[.contentType] == "application/json")
+            #expect(missing.body.contains("\"status\":404"))
+        }
+    }
+
     @Test func signOutWithoutTheSessionsTokenIsRefusedAndTheSessionLives() async throws {
         let web = try WebPlant()
         try await web.test { browser in

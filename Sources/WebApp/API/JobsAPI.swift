@@ -89,8 +89,8 @@ enum JobsAPI {
         router.post("/api/v1/jobs/:id/\(path)") { request, context in
             let id = try context.parameters.require("id")
             let session = try context.signedIn()
-            let number = path.hasPrefix("steps/") ? try JobPages.stepNumber(context) : 0
             var body = try await JSONBody.read(request, context: context)
+            let number = path.hasPrefix("steps/") ? try JobPages.stepNumber(context) : 0
             let password = try body.required("password")
             let signing = try build(&body, id, number)
             try body.finish()
