@@ -83,7 +83,7 @@ def main():
     parser.add_argument("user", help="the user to sign in as")
     parser.add_argument("password", help="that user's password")
     parser.add_argument("--max-examples", type=int, default=20)
-    parser.add_argument("--max-time", type=int, default=240, help="seconds for the schemathesis run")
+    parser.add_argument("--max-time", type=int, default=150, help="seconds for the schemathesis run")
     parser.add_argument("--document", default=DOCUMENT)
     arguments = parser.parse_args()
     base = arguments.base.rstrip("/")

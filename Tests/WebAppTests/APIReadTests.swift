@@ -58,6 +58,11 @@ import WebApp
             #expect(try await sam.call(.get, "/api/v1/dashboard?from=2025-01-01&to=2025-12-31&equipment=AC-101").status == .ok)
             let badDay = try await sam.call(.get, "/api/v1/dashboard?from=yesterday")
             #expect(badDay.status == .badRequest && badDay.error.hasPrefix("from:"))
+            // An empty or malformed user is refused before the index is asked (it answered 503).
+            let empty = try await sam.call(.get, "/api/v1/dashboard?user=")
+            #expect(empty.status == .badRequest && empty.error.hasPrefix("user:"))
+            #expect(try await sam.call(.get, "/api/v1/dashboard?user=..%2Fpolicy").status.code / 100 == 4)
+            #expect(try await sam.call(.get, "/api/v1/dashboard?user=nobody").status.code / 100 == 4)
             let unknown = try await sam.call(.get, "/api/v1/dashboard?form=2025-01-01")
             #expect(unknown.status == .badRequest && unknown.error.hasPrefix("form:"))
 

@@ -26,6 +26,7 @@ enum APIRequest {
             let name = String(key)
             guard allowed.contains(name) else { throw WebError.badInput(field: name, reason: "this call takes no such query parameter") }
             guard found[name] == nil else { throw WebError.badInput(field: name, reason: "give it once") }
+            guard !value.isEmpty else { throw WebError.badInput(field: name, reason: "it is empty; give a value or leave it out") }
             found[name] = String(value)
         }
         return found

@@ -30,6 +30,7 @@ enum RecordsAPI {
         }
         router.get("/api/v1/dashboard") { request, _ in
             let query = try APIRequest.query(request, allowed: ["from", "to", "equipment", "area", "department", "user"])
+            if let user = query["user"] { try RecordID.validateUser(user, field: "user") }
             let filter = DashboardFilter(from: try APIRequest.day(query, "from"), to: try APIRequest.day(query, "to"), equipment: query["equipment"],
                                          area: query["area"], department: query["department"], user: query["user"])
             return try Response.json(try await site.index { records, index in try index.dashboard(filter, records: records) })
