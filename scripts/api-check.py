@@ -47,10 +47,13 @@ def validate_document(path):
 
 
 def served_document(base):
-    with urllib.request.urlopen(f"{base}/openapi.json", timeout=30) as response:
-        if not response.headers.get("Content-Type", "").startswith("application/json"):
-            fail("/openapi.json is not served as application/json")
-        return json.load(response)
+    try:
+        with urllib.request.urlopen(f"{base}/openapi.json", timeout=30) as response:
+            if not response.headers.get("Content-Type", "").startswith("application/json"):
+                fail("/openapi.json is not served as application/json")
+            return json.load(response)
+    except urllib.error.URLError as error:
+        fail(f"no server answers at {base} ({error.reason}); start one with 'recrepo serve --repo PATH --listen HOST:PORT'")
 
 
 def sign_in(base, user, password):
