@@ -1,6 +1,7 @@
 import Documents
 import Foundation
 import HTTPTypes
+import RecordRepo
 import RecrepoTestSupport
 import Testing
 import WebApp
@@ -86,8 +87,11 @@ import WebApp
         try await web.test { browser in
             let tess = APIClient(browser())
             try await tess.signIn("tess", Self.password)
+            let before = try web.plant.records.keystore.failures(user: "tess")
             let refused = try await tess.call(.post, "/api/v1/jobs/\(order.id)/steps/1", ["password": "not it", "note": "x"])
             #expect(refused.status == .forbidden, "\(refused.body)")
+            #expect(refused.error.contains("tess"))
+            #expect(try web.plant.records.keystore.failures(user: "tess") == before + 1)
         }
         // The only act is the security alert the CLI raises too; the job is as it was.
         #expect(try web.plant.records.workOrder(order.id) == order)

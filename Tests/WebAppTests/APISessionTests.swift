@@ -23,6 +23,7 @@ import WebApp
             let who = try await tess.call(.get, "/api/v1/session")
             #expect(who.json["user"] as? String == "tess" && who.json["csrf"] as? String == tess.csrf)
             let cookie = tess.web.cookies["recrepo_session"] ?? ""
+            let token = tess.csrf ?? ""
 
             let out = try await tess.call(.delete, "/api/v1/session")
             #expect(out.status == .noContent)
@@ -34,6 +35,13 @@ import WebApp
             let answer = try await replay.web.send("/api/v1/jobs", method: .get, extra: [.cookie: "recrepo_session=\(cookie)"])
             #expect(answer.status == .unauthorized)
             #expect(answer.body.contains("\"status\":401"))
+            // Nor does it sign anything, even with the session's token and the password.
+            let head = web.head
+            let body = #"{"password":"user password 1","equipment":"AC-101","title":"Replay","reason":"Replayed"}"#
+            let signing = try await replay.web.send("/api/v1/requests", method: .post, body: body, type: "application/json",
+                                                    extra: [.cookie: "recrepo_session=\(cookie)", .init("X-CSRF-Token")!: token])
+            #expect(signing.status == .unauthorized)
+            #expect(web.head == head)
         }
     }
 
