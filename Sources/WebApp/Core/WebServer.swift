@@ -47,6 +47,7 @@ public enum WebServer {
             server = .http1()
         }
         return Application(router: router(site), server: server, configuration: configuration,
+                           services: [DailyRun(site: site, logger: logger)],
                            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) }, logger: logger)
     }
 }
