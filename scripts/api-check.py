@@ -28,7 +28,7 @@ from openapi_spec_validator import validate
 from openapi_spec_validator.readers import read_from_filename
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-DOCUMENT = os.path.join(HERE, "..", "templates", "web", "openapi.json")
+DOCUMENT = os.path.normpath(os.path.join(HERE, "..", "templates", "web", "openapi.json"))
 CHECKS = "not_a_server_error,status_code_conformance,content_type_conformance,response_headers_conformance,response_schema_conformance"
 
 
@@ -99,7 +99,7 @@ def main():
 
     with tempfile.TemporaryDirectory() as reports:
         command = [
-            schemathesis_command(), "run", arguments.document, "--url", base,
+            schemathesis_command(), "run", os.path.abspath(arguments.document), "--url", base,
             "--header", f"Cookie: {cookie}", "--header", f"X-CSRF-Token: {csrf}",
             "--include-method", "GET", "--checks", CHECKS,
             "--max-examples", str(arguments.max_examples), "--max-time", str(arguments.max_time),
@@ -107,7 +107,8 @@ def main():
             "--suppress-health-check", "all", "--report-dir", reports,
         ]
         print("api-check: " + " ".join(c if not c.startswith(("Cookie:", "X-CSRF")) else c.split(":")[0] + ": …" for c in command))
-        result = subprocess.run(command)
+        # Run from the temporary folder, so that schemathesis's example database stays out of the work tree.
+        result = subprocess.run(command, cwd=reports)
     # The session must have survived the run (no call signed it out).
     request = urllib.request.Request(f"{base}/api/v1/session", headers={"Cookie": cookie})
     with urllib.request.urlopen(request, timeout=30) as response:
