@@ -27,6 +27,7 @@ public enum WebServer {
         HomePage.register(on: router, site: site)
         JobPages.register(on: router, site: site)
         QueuePage.register(on: router, site: site)
+        API.register(on: router, site: site)
         return router
     }
 
