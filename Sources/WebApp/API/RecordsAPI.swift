@@ -60,10 +60,7 @@ enum RecordsAPI {
         router.get("/api/v1/sops") { _, _ in
             let listings = try await site.read { [site] records in
                 let today = try records.policy().day(of: site.now)
-                return try records.sops().map { sop in
-                    SOPListing(id: sop.id, title: sop.title, effectiveRevision: sop.effectiveRevision(today: today)?.number,
-                               revisions: sop.revisions.map { .init(revision: $0.number, status: sop.status(of: $0, today: today).rawValue) })
-                }
+                return try records.sops().map { SOPListing($0, today: today) }
             }
             return try Response.json(listings)
         }
@@ -82,15 +79,6 @@ enum RecordsAPI {
     /// What waits for a QA signature.
     struct Queue: Encodable {
         let jobsToClose: [IndexedJob]
-    }
-
-    /// `recrepo sop list --format json`: each SOP and the state of its revisions.
-    struct SOPListing: Encodable {
-        struct Revision: Encodable { let revision: Int; let status: String }
-        let id: String
-        let title: String
-        let effectiveRevision: Int?
-        let revisions: [Revision]
     }
 
     /// Accounts (identity evidence) and security alerts are read by the person themselves and by

@@ -32,7 +32,7 @@ struct SignInGate: RouterMiddleware {
             throw WebError.signInRequired
         }
         session.lastSeen = now
-        context.sessions.setSession(session, expiresIn: .seconds(policy.sessionMax * 3600))
+        _ = context.sessions.updateSession(session)
         var context = context
         context.person = session
         return try await next(request, context)
