@@ -65,7 +65,7 @@ struct DashboardScope {
             within = scope
             filterUser = filter.user
             if let user = filter.user {
-                guard let account = try records.account(user) else {
+                guard (try? UserID(user)) != nil, let account = try records.account(user) else {
                     throw DocumentsError.invalidField(record: "dashboard", field: "--user", reason: "\(RecordID.quoted(user)) has no account here")
                 }
                 assignees = Set([user] + account.roles.map { "@" + $0.rawValue })

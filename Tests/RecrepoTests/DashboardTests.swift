@@ -114,6 +114,7 @@ import Testing
     @Test("a filter that names nothing that exists is refused naming it", arguments: [
         (DashboardFilter(equipment: "NOPE-1"), "--equipment"), (DashboardFilter(area: "NOPE-1"), "--area"),
         (DashboardFilter(department: "Nowhere"), "--department"), (DashboardFilter(user: "nobody"), "--user"),
+        (DashboardFilter(user: ""), "--user"),
         (DashboardFilter(from: "2026-02-30"), "--from"), (DashboardFilter(from: "2026-03-01", to: "2026-02-01"), "--to"),
     ])
     func refused(filter: DashboardFilter, field: String) throws {

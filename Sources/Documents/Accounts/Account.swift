@@ -73,7 +73,9 @@ public struct Account: Codable, Sendable, Equatable {
 
     public func has(_ role: Role) -> Bool { roles.contains(role) }
 
+    /// The account's file; an ID that is no valid user ID is refused as such, naming the rule.
     public static func path(_ id: String) throws(DocumentsError) -> RecordPath {
+        if id != Signer.systemPrincipal { _ = try UserID(id) }
         do { return try PrincipalKeys.path(for: id) } catch { throw .ledger(error) }
     }
 
