@@ -15,7 +15,8 @@ demo: deps
 	swift build
 	bash scripts/demo.sh
 
-bench: deps
+bench:
+	@bash scripts/install-deps.sh bench
 	swift build -c release
 	.build/release/recrepo-bench
 

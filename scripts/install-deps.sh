@@ -2,6 +2,8 @@
 # Installs the Debian packages recrepo needs, only those that are missing.
 set -euo pipefail
 need=(libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev pkg-config git openssh-client python3 time tzdata chromium)
+# The benchmarks also measure the web application beside nginx, under wrk.
+if [ "${1:-}" = "bench" ]; then need+=(wrk nginx); fi
 missing=()
 for package in "${need[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
