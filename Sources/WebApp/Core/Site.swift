@@ -6,14 +6,19 @@ import RecordIndex
 import RecordRepo
 import SOPRender
 
-/// The repository as the server reaches it. Each request opens its own `Records` on a thread of
-/// the blocking pool (libgit2, SQLite and the key derivation never run on the server's event
-/// loops), so a request never sees another's state; the ledger's lock and compare-and-swap keep
-/// the server and a CLI acting at the same time honest.
+/// The repository as the server reaches it. Everything runs on a thread of the blocking pool
+/// (libgit2, SQLite and the key derivation never run on the server's event loops). Reads go
+/// through a `Records` and an index each thread opens once and keeps (each lookup reads the head
+/// again, so a CLI's acts are seen at once); every signing opens its own `Records`, and the
+/// ledger's lock and compare-and-swap keep the server and a CLI acting at the same time honest.
 public final class Site: Sendable {
     public let configuration: WebConfiguration
     let signings: Permits
     private let policyCache = NIOLockedValueBox<(head: String, policy: Policy)?>(nil)
+    private let handles = ThreadSpecificVariable<ReadHandles>()
+    /// SOP revisions rendered to HTML, by the commit a job bound and the revision: a bound
+    /// revision never changes, so what was rendered once is served again.
+    private let renderedSOPs = NIOLockedValueBox<[String: String]>([:])
 
     public init(_ configuration: WebConfiguration) {
         self.configuration = configuration
@@ -22,18 +27,43 @@ public final class Site: Sendable {
 
     public var now: Date { configuration.clock.now() }
 
-    /// Reads from a fresh `Records`.
+    /// Reads through this thread's `Records`.
     func read<T: Sendable>(_ body: @escaping @Sendable (Records) throws -> T) async throws -> T {
-        try await NIOThreadPool.singleton.runIfActive { [self] in try body(try open(terminal: nil)) }
+        try await NIOThreadPool.singleton.runIfActive { [self] in try body(try readHandles().records) }
     }
 
-    /// Reads through the derived index, brought up to the head first.
+    /// Reads through this thread's derived index, brought up to the head first (where the
+    /// repository cannot be written, the index is a temporary file this thread keeps).
     func index<T: Sendable>(_ body: @escaping @Sendable (Records, RecordIndex) throws -> T) async throws -> T {
-        try await read { records in
-            let index = RecordIndex.isWritable(for: records) ? try RecordIndex.open(for: records) : try RecordIndex.temporary(for: records)
+        try await NIOThreadPool.singleton.runIfActive { [self] in
+            let handles = try readHandles()
+            let index = try handles.index ?? {
+                let records = handles.records
+                return RecordIndex.isWritable(for: records) ? try RecordIndex.open(for: records) : try RecordIndex.temporary(for: records)
+            }()
+            handles.index = index
             _ = try index.update()
-            return try body(records, index)
+            return try body(handles.records, index)
         }
+    }
+
+    private func readHandles() throws -> ReadHandles {
+        if let handles = handles.currentValue { return handles }
+        let opened = ReadHandles(records: try open(terminal: nil))
+        handles.currentValue = opened
+        return opened
+    }
+
+    /// The job's bound SOP revision as HTML, rendered through cmark-gfm once per bound revision.
+    func renderedSOP(_ bound: WorkOrder.BoundSOP, render: () throws -> String) rethrows -> String {
+        let key = "\(bound.commit)|\(bound.id)|\(bound.revision)"
+        if let html = renderedSOPs.withLockedValue({ $0[key] }) { return html }
+        let html = try render()
+        renderedSOPs.withLockedValue { cache in
+            if cache.count >= 256 { cache.removeAll() }
+            cache[key] = html
+        }
+        return html
     }
 
     /// Authenticates `user` with `password` and runs `act` with the session, the act's Terminal
@@ -86,4 +116,13 @@ public final class Site: Sendable {
         records.terminal = terminal
         return records
     }
+}
+
+/// The `Records` and index one thread of the blocking pool reads through. Only the thread that
+/// made them uses them (they live in its thread-specific slot), hence unchecked.
+final class ReadHandles: @unchecked Sendable {
+    let records: Records
+    var index: RecordIndex?
+
+    init(records: Records) { self.records = records }
 }

@@ -122,7 +122,9 @@ enum JobPages {
                 guard let commit = ObjectID(hex: row.commit) else { throw WebError.notFound("commit \(row.commit)") }
                 return RecordExport.Signature(try records.ledger.act(commit))
             }
-            let sop = order.boundSOP == nil ? nil : try records.workOrderSOP(order.id)
+            let sop = try order.boundSOP.map { bound in
+                try site.renderedSOP(bound) { JobPage.sopSection(try records.workOrderSOP(order.id)) }
+            }
             return JobPage(order: order, notice: try records.boundRevisionNotice(order), sop: sop, signatures: signatures,
                            viewer: Viewer(account: account, csrf: session.csrf))
         }
