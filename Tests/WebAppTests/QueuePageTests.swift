@@ -107,3 +107,30 @@ import WebApp
         #expect(try web.plant.records.alerts(open: true).isEmpty)
     }
 }
+
+/// The deviation a supervisor investigated and assessed, approved by QA from the queue.
+@Suite struct QueueDeviationTests {
+    @Test func qaApprovesAnAssessedDeviationFromTheQueue() async throws {
+        let web = try WebPlant()
+        let records = web.plant.records
+        let opened = try records.openDeviation(title: scriptProbe, classification: .minor, links: Deviation.Links(equipment: "AC-101"),
+                                               description: "Gasket not OEM", by: web.plant.tess)
+        web.plant.tick(); _ = try records.investigateDeviation(opened.id, rootCause: "Stock-out", reason: "Found", by: web.plant.sam)
+        web.plant.tick(); _ = try records.assessDeviation(opened.id, impact: "None", reason: "Assessed", by: web.plant.sam)
+        try await web.test { browser in
+            let quinn = browser()
+            try await quinn.signIn("quinn", WebPlant.password)
+            let page = try await quinn.get("/queue")
+            #expect(page.body.contains("Approve the investigation"))
+            #expect(page.body.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+            #expect(page.escapesProbe)
+            let before = web.head
+            let refused = try await quinn.post("/queue/deviations/\(opened.id)/close", [("reason", "Done"), ("password", WebPlant.password)])
+            #expect(refused.status.code >= 400 && refused.status.code < 500, "\(refused.status)")
+            #expect(web.head == before)
+            let done = try await quinn.post("/queue/deviations/\(opened.id)/approve", [("reason", "Agreed"), ("password", WebPlant.password)])
+            #expect(done.location == "/queue?done=deviation", "\(done.body)")
+        }
+        #expect(try web.plant.records.deviations().first?.status == .approved)
+    }
+}
