@@ -1,6 +1,7 @@
 import Documents
 import Foundation
 import HTTPTypes
+import NIOCore
 import RecrepoTestSupport
 import Testing
 import WebApp
@@ -70,5 +71,48 @@ import WebApp
             #expect(list.escapesProbe)
         }
         #expect(try web.plant.records.sops().count == 1)
+    }
+}
+
+/// A revision uploaded as a markdown file: its bytes become the revision's body exactly.
+@Suite struct SOPUploadTests {
+    static func multipart(_ fields: [(String, String)], file: (String, Data)?) -> (ByteBuffer, String) {
+        let boundary = "recrepo-test-boundary"
+        var body = Data()
+        for (name, value) in fields {
+            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8))
+        }
+        if let (name, data) = file {
+            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\nContent-Type: text/markdown\r\n\r\n".utf8))
+            body.append(data)
+            body.append(Data("\r\n".utf8))
+        }
+        body.append(Data("--\(boundary)--\r\n".utf8))
+        return (ByteBuffer(bytes: Array(body)), "multipart/form-data; boundary=\(boundary)")
+    }
+
+    @Test func documentControlUploadsARevisionAsAMarkdownFile() async throws {
+        let web = try WebPlant()
+        let sop = try web.plant.effectiveSOP("# Cycle\n\n- [ ] Check the seal\n")
+        let markdown = Data("# Cycle\n\n- [ ] Check the seal\n- [ ] Check the gauge\n".utf8)
+        try await web.test { browser in
+            let dora = browser()
+            try await dora.signIn("dora", WebPlant.password)
+            let page = try await dora.get("/sops/\(sop.id)")
+            #expect(page.body.contains("Upload the revision"))
+            let token = try #require(dora.token)
+            let before = web.head
+            var (body, type) = Self.multipart([("csrf", token), ("reason", scriptProbe), ("password", WebPlant.password)], file: nil)
+            let refused = try await dora.send("/sops/\(sop.id)/upload", method: .post, bytes: body, type: type)
+            #expect(refused.status == .badRequest)
+            #expect(refused.body.contains("choose the markdown file"))
+            #expect(refused.escapesProbe)
+            #expect(web.head == before)
+            (body, type) = Self.multipart([("csrf", token), ("reason", "New gauge step"), ("password", WebPlant.password)], file: ("cycle.md", markdown))
+            let done = try await dora.send("/sops/\(sop.id)/upload", method: .post, bytes: body, type: type)
+            #expect(done.location == "/sops/\(sop.id)?done=revised", "\(done.body)")
+        }
+        let revision = try web.plant.records.sopRevision(sop.id, number: 2)
+        #expect(revision.body == markdown)
     }
 }

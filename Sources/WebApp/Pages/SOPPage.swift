@@ -79,7 +79,11 @@ struct SOPPage {
         let next = latest.status == .draft ? "Edit draft revision \(latest.number)" : "Start revision \(latest.number + 1)"
         let fields = HTML.textarea("body", label: "Markdown of the revision (replaces the text of the draft)", id: "revise-body", required: true)
             + HTML.signature(meaning: Meaning.authorship.rawValue, record: sop.id, id: "revise", button: "Save the revision")
-        out += "<details><summary>\(HTML.e(next))</summary>\n" + HTML.form("\(path)/revise", csrf: viewer.csrf, fields) + "</details>\n"
+        let file = "<label for=\"upload-file\">Markdown file of the revision</label>"
+            + "<input type=\"file\" id=\"upload-file\" name=\"file\" accept=\".md,text/markdown,text/plain\" required>\n"
+            + HTML.signature(meaning: Meaning.authorship.rawValue, record: sop.id, id: "upload", button: "Upload the revision")
+        out += "<details><summary>\(HTML.e(next))</summary>\n" + HTML.form("\(path)/revise", csrf: viewer.csrf, fields)
+            + "<h2>Or upload it as a markdown file</h2>\n" + HTML.form("\(path)/upload", csrf: viewer.csrf, multipart: true, file) + "</details>\n"
         return out
     }
 }

@@ -35,6 +35,7 @@ enum SOPPages {
             let reason = try form.required("reason", label: "Reason")
             return ({ records, session in _ = try records.reviseSOP(id, body: body, reason: reason, by: session) }, "/sops/\(HTML.path(id))?done=revised")
         }
+        SOPUpload.register(on: router, site: site)
         for (verb, done) in [("submit", "submitted"), ("review", "reviewed"), ("reject", "rejected")] {
             PageActs.post(router, site, "/sops/:id/\(verb)", render: shown) { form, context in
                 let id = try context.parameters.require("id")
