@@ -63,6 +63,10 @@ import WebApp
             #expect(record.status == .ok)
             #expect(record.body.contains("Field history"))
             #expect(record.body.contains("approval"))
+            let account = try await tess.get("/records/sam")
+            #expect(account.status == .forbidden)
+            let own = try await tess.get("/records/tess")
+            #expect(own.status == .ok)
             let job = try await tess.get("/records/\(order.id)")
             #expect(job.location == "/jobs/\(order.id)")
         }

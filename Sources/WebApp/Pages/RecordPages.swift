@@ -26,6 +26,11 @@ enum RecordPages {
             let id = try context.parameters.require("id")
             let (viewer, export) = try await site.read { records in (try records.viewer(session), try records.recordExport(id).export) }
             if export.kind == .workOrder { return Response.redirect(address(id, export.kind)) }
+            // An account holds how the person's identity was checked: only its owner and those who
+            // manage or audit accounts read it.
+            if export.kind == .account, id != viewer.account.id, ![Role.admin, .qa, .auditor].contains(where: viewer.account.has) {
+                throw WebError.forbidden("another person's account is for the roles admin, qa and auditor; your roles include none of them")
+            }
             return Response.html(Page("\(export.kind.noun) \(id)", html(export)).html(for: viewer))
         }
     }
