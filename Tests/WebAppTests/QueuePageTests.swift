@@ -134,3 +134,34 @@ import WebApp
         #expect(try web.plant.records.deviations().first?.status == .approved)
     }
 }
+
+/// A CAPA whose action is implemented, verified by QA from the queue.
+@Suite struct QueueCAPATests {
+    @Test func qaVerifiesAnImplementedCAPAFromTheQueue() async throws {
+        let web = try WebPlant()
+        let records = web.plant.records
+        let capa = try records.openCAPA(title: "Gasket supply", deviation: nil, reason: "Repeated stock-outs", by: web.plant.sam)
+        let due = try records.today().adding(days: 14).text
+        web.plant.tick(); _ = try records.planCAPA(capa.id, action: "Second supplier", owner: "sam", due: due, reason: "Plan", by: web.plant.sam)
+        web.plant.tick(); _ = try records.implementCAPA(capa.id, action: 1, evidence: "Contract signed", reason: "Done", by: web.plant.sam)
+        // The policy waits 30 days after the last action before effectiveness may be checked.
+        web.plant.tick(31 * 86_400)
+        try await web.test { browser in
+            let quinn = browser()
+            try await quinn.signIn("quinn", WebPlant.password)
+            let page = try await quinn.get("/queue")
+            #expect(page.body.contains("Sign the verification"))
+            let before = web.head
+            let refused = try await quinn.post("/queue/capas/\(capa.id)/verify", [("effective", scriptProbe), ("reason", "Checked"),
+                                                                                 ("password", WebPlant.password)])
+            #expect(refused.status == .badRequest)
+            #expect(refused.body.contains("effective: yes or no"))
+            #expect(refused.escapesProbe)
+            #expect(web.head == before)
+            let done = try await quinn.post("/queue/capas/\(capa.id)/verify", [("effective", "yes"), ("reason", "No stock-out since"),
+                                                                              ("password", WebPlant.password)])
+            #expect(done.location == "/queue?done=capa", "\(done.body)")
+        }
+        #expect(try web.plant.records.capas().first?.verifications?.first?.by == "quinn")
+    }
+}
