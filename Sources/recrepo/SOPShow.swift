@@ -34,10 +34,7 @@ extension RecRepo.SOPCommand {
             let sops = try records.sops()
             switch format {
             case .json:
-                try printJSON(sops.map { sop in
-                    SOPListing(id: sop.id, title: sop.title, effectiveRevision: sop.effectiveRevision(today: today)?.number,
-                               revisions: sop.revisions.map { .init(revision: $0.number, status: sop.status(of: $0, today: today).rawValue) })
-                })
+                try printJSON(sops.map { SOPListing($0, today: today) })
             case .text:
                 for sop in sops {
                     let states = sop.revisions.map { "r\($0.number) \(sop.status(of: $0, today: today).rawValue)" }
@@ -62,14 +59,6 @@ extension RecRepo.SOPCommand {
                   terminator: "")
         }
     }
-}
-
-struct SOPListing: Encodable {
-    struct Revision: Encodable { let revision: Int; let status: String }
-    let id: String
-    let title: String
-    let effectiveRevision: Int?
-    let revisions: [Revision]
 }
 
 /// `sop show --format json`: the revision's metadata and every signature on it.

@@ -37,6 +37,7 @@ public enum WebServer {
         AuditPages.register(on: router, site: site)
         AccountsPages.register(on: router, site: site)
         PolicyPage.register(on: router, site: site)
+        API.register(on: router, site: site)
         return router
     }
 
@@ -56,6 +57,7 @@ public enum WebServer {
             server = .http1()
         }
         return Application(router: router(site), server: server, configuration: configuration,
+                           services: [DailyRun(site: site, logger: logger)],
                            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) }, logger: logger)
     }
 }

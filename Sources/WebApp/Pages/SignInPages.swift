@@ -24,7 +24,7 @@ enum SignInPages {
                 let session = try await site.authenticate(user, password: password, from: context.clientAddress)
                 let now = site.now
                 let policy = try await site.policy()
-                context.sessions.setSession(WebSession(user: session.account.id, csrf: WebSession.token(), signedInAt: now, lastSeen: now),
+                context.sessions.createSession(WebSession(user: session.account.id, csrf: WebSession.token(), signedInAt: now, lastSeen: now),
                                             expiresIn: .seconds(policy.sessionMax * 3600))
                 return Response.redirect(session.passwordChangeReason != nil || !session.acknowledged ? "/account" : "/")
             } catch {
