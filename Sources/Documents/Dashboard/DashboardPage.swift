@@ -5,7 +5,7 @@ import Foundation
 /// its figure in `data-value` and as text, so the charts say exactly what the JSON says.
 public enum DashboardPage {
     public static func html(_ board: Dashboard) -> String {
-        var page = """
+        let page = """
             <!DOCTYPE html>
             <html lang="en">
             <head>
@@ -19,7 +19,14 @@ public enum DashboardPage {
             The same command on a copy of the repository at that commit gives this page.</p>
 
             """
-        page += section("PM compliance", [
+        return page + sections(board) + "</body>\n</html>\n"
+    }
+
+    /// The figures and charts without the page around them or its style sheet: for a page whose
+    /// Content-Security-Policy admits no inline style (the web application's). The SVG carries
+    /// classes only, never a `style` attribute.
+    public static func sections(_ board: Dashboard) -> String {
+        var page = section("PM compliance", [
             ("Rate (on time of on time, late and missed)", board.pm.rate.map { percent($0) } ?? "none decided yet", []),
             ("On time", "\(board.pm.onTime)", []), ("Late", "\(board.pm.late)", []), ("Missed", "\(board.pm.missed)", []),
             ("Overdue", "\(board.pm.overdue)", []), ("Open", "\(board.pm.open)", []),
@@ -59,7 +66,7 @@ public enum DashboardPage {
             ("Last recovery drill", board.lastDrill.result.map { "\($0) at \(board.lastDrill.time ?? "?")" } ?? "none yet",
              board.lastDrill.id.map { [$0] } ?? []),
         ])
-        return page + "</body>\n</html>\n"
+        return page
     }
 
     static func e(_ text: String) -> String { ExportPage.escape(text) }

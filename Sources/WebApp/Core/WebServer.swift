@@ -27,6 +27,16 @@ public enum WebServer {
         HomePage.register(on: router, site: site)
         JobPages.register(on: router, site: site)
         QueuePage.register(on: router, site: site)
+        AccountPage.register(on: router, site: site)
+        RequestsPage.register(on: router, site: site)
+        PlansPages.register(on: router, site: site)
+        DashboardRoutes.register(on: router, site: site)
+        EquipmentPages.register(on: router, site: site)
+        RecordPages.register(on: router, site: site)
+        SOPPages.register(on: router, site: site)
+        AuditPages.register(on: router, site: site)
+        AccountsPages.register(on: router, site: site)
+        PolicyPage.register(on: router, site: site)
         API.register(on: router, site: site)
         return router
     }

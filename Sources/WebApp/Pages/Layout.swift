@@ -1,4 +1,5 @@
 import Documents
+import Foundation
 import SOPRender
 
 /// The placeholders of `templates/web/layout.html`.
@@ -71,7 +72,7 @@ struct Page: Sendable {
 
     static let pages: [(Role, [(String, String)])] = [
         (.supervisor, [("/requests", "Requests"), ("/plans", "PM plans"), ("/review", "Jobs to review")]),
-        (.qa, [("/queue", "Approval queue")]),
+        (.qa, [("/queue", "Approval queue"), ("/plans", "PM plans"), ("/sops", "SOPs"), ("/audit", "Audit trail")]),
         (.documentControl, [("/sops", "SOPs")]),
         (.auditor, [("/audit", "Audit trail")]),
         (.admin, [("/accounts", "Accounts"), ("/policy", "Policy")]),
