@@ -24,7 +24,7 @@ struct SignInGate: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         if Self.isOpen(request) { return try await next(request, context) }
         guard var session = context.sessions.session else { throw WebError.signInRequired }
-        let policy = try await site.policy()
+        let policy = try await site.sessionPolicy()
         let now = site.now
         guard now.timeIntervalSince(session.lastSeen) <= Double(policy.sessionIdle) * 60,
               now.timeIntervalSince(session.signedInAt) <= Double(policy.sessionMax) * 3600 else {

@@ -15,10 +15,13 @@ public final class Site: Sendable {
     public let configuration: WebConfiguration
     let signings: Permits
     private let policyCache = NIOLockedValueBox<(head: String, policy: Policy)?>(nil)
+    private let sessionPolicyCache = NIOLockedValueBox<(Policy, UInt64)?>(nil)
     private let handles = ThreadSpecificVariable<ReadHandles>()
     /// SOP revisions rendered to HTML, by the commit a job bound and the revision: a bound
     /// revision never changes, so what was rendered once is served again.
     private let renderedSOPs = NIOLockedValueBox<[String: String]>([:])
+    /// Pages rendered at a head (see `page`).
+    private let pages = NIOLockedValueBox<[String: String]>([:])
 
     public init(_ configuration: WebConfiguration) {
         self.configuration = configuration
@@ -37,13 +40,27 @@ public final class Site: Sendable {
     func index<T: Sendable>(_ body: @escaping @Sendable (Records, RecordIndex) throws -> T) async throws -> T {
         try await NIOThreadPool.singleton.runIfActive { [self] in
             let handles = try readHandles()
-            let index = try handles.index ?? {
-                let records = handles.records
-                return RecordIndex.isWritable(for: records) ? try RecordIndex.open(for: records) : try RecordIndex.temporary(for: records)
-            }()
-            handles.index = index
-            _ = try index.update()
-            return try body(handles.records, index)
+            return try body(handles.records, try handles.updatedIndex())
+        }
+    }
+
+    /// A page as `build` renders it at the head, kept and served again while main stays at that
+    /// commit and the plant's day is the same (an SOP revision can become effective at midnight
+    /// with no new act). `key` names the page and everything else it shows: its record, the
+    /// person, their session's token.
+    func page(_ key: String, _ build: @escaping @Sendable (Records, RecordIndex) throws -> String) async throws -> String {
+        try await NIOThreadPool.singleton.runIfActive { [self] in
+            let handles = try readHandles()
+            let head = try handles.records.ledger.head()?.hex ?? ""
+            let policy = try policy(at: head, in: handles.records)
+            let full = "\(head)|\(Day(of: now, in: policy.zone))|\(key)"
+            if let html = pages.withLockedValue({ $0[full] }) { return html }
+            let html = try build(handles.records, try handles.updatedIndex())
+            pages.withLockedValue { cache in
+                if cache.count >= 512 { cache.removeAll() }
+                cache[full] = html
+            }
+            return html
         }
     }
 
@@ -102,13 +119,25 @@ public final class Site: Sendable {
 
     /// The policy in force, read again only when main has moved.
     func policy() async throws -> Policy {
-        try await read { [self] records in
-            let head = try records.ledger.head()?.hex ?? ""
-            if let cached = policyCache.withLockedValue({ $0 }), cached.head == head { return cached.policy }
-            let policy = try records.policy()
-            policyCache.withLockedValue { $0 = (head, policy) }
-            return policy
-        }
+        try await read { [self] records in try policy(at: try records.ledger.head()?.hex ?? "", in: records) }
+    }
+
+    /// The policy for deciding whether a session is still live: the one read at the head within
+    /// the last second, else read again. A change of the session timeouts takes effect within a
+    /// second; every record and every signing reads the policy at the head itself.
+    func sessionPolicy() async throws -> Policy {
+        let now = DispatchTime.now().uptimeNanoseconds
+        if let (policy, at) = sessionPolicyCache.withLockedValue({ $0 }), now - at < 1_000_000_000 { return policy }
+        let policy = try await policy()
+        sessionPolicyCache.withLockedValue { $0 = (policy, now) }
+        return policy
+    }
+
+    private func policy(at head: String, in records: Records) throws -> Policy {
+        if let cached = policyCache.withLockedValue({ $0 }), cached.head == head { return cached.policy }
+        let policy = try records.policy()
+        policyCache.withLockedValue { $0 = (head, policy) }
+        return policy
     }
 
     func open(terminal: String?) throws -> Records {
@@ -125,4 +154,13 @@ final class ReadHandles: @unchecked Sendable {
     var index: RecordIndex?
 
     init(records: Records) { self.records = records }
+
+    /// The index, opened on first use (a temporary one where the repository cannot be written)
+    /// and brought up to the head.
+    func updatedIndex() throws -> RecordIndex {
+        let index = try index ?? (RecordIndex.isWritable(for: records) ? try RecordIndex.open(for: records) : try RecordIndex.temporary(for: records))
+        self.index = index
+        _ = try index.update()
+        return index
+    }
 }

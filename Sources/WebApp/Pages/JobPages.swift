@@ -11,8 +11,14 @@ enum JobPages {
     static func register(on router: Router<WebContext>, site: Site) {
         router.get("/jobs/:id") { request, context in
             let id = try context.parameters.require("id")
+            let session = try context.signedIn()
             let done = request.uri.queryParameters["done"].flatMap { Done(rawValue: String($0)) }
-            return try await render(id, site: site, context: context, notice: done.map { .done($0.message) })
+            // The page a technician reloads on the floor: rendered once per head, day and session.
+            let html = try await site.page("job|\(id)|\(session.user)|\(session.csrf)|\(done?.rawValue ?? "")") { records, index in
+                let page = try build(id, session: session, site: site, records: records, index: index)
+                return Page("\(page.order.id): \(page.order.title)", notice: done.map { .done($0.message) }, page.html).html(for: page.viewer)
+            }
+            return Response.html(html)
         }
         act(router, site, "start", .started) { form, id, _ in
             let reason = form.optional("reason")
@@ -115,19 +121,22 @@ enum JobPages {
     static func render(_ id: String, site: Site, context: WebContext, notice: Page.Notice?,
                        status: HTTPResponse.Status = .ok) async throws -> Response {
         let session = try context.signedIn()
-        let page = try await site.index { records, index in
-            guard let account = try records.account(session.user) else { throw WebError.signInRequired }
-            let order = try records.workOrder(id)
-            let signatures = try index.revisions(of: order.id).map { row in
-                guard let commit = ObjectID(hex: row.commit) else { throw WebError.notFound("commit \(row.commit)") }
-                return RecordExport.Signature(try records.ledger.act(commit))
-            }
-            let sop = try order.boundSOP.map { bound in
-                try site.renderedSOP(bound) { JobPage.sopSection(try records.workOrderSOP(order.id)) }
-            }
-            return JobPage(order: order, notice: try records.boundRevisionNotice(order), sop: sop, signatures: signatures,
-                           viewer: Viewer(account: account, csrf: session.csrf))
-        }
+        let page = try await site.index { records, index in try build(id, session: session, site: site, records: records, index: index) }
         return Response.html(Page("\(page.order.id): \(page.order.title)", notice: notice, page.html).html(for: page.viewer), status: status)
+    }
+
+    /// The job as `session`'s person sees it at the head.
+    static func build(_ id: String, session: WebSession, site: Site, records: Records, index: RecordIndex) throws -> JobPage {
+        guard let account = try records.account(session.user) else { throw WebError.signInRequired }
+        let order = try records.workOrder(id)
+        let signatures = try index.revisions(of: order.id).map { row in
+            guard let commit = ObjectID(hex: row.commit) else { throw WebError.notFound("commit \(row.commit)") }
+            return RecordExport.Signature(try records.ledger.act(commit))
+        }
+        let sop = try order.boundSOP.map { bound in
+            try site.renderedSOP(bound) { JobPage.sopSection(try records.workOrderSOP(order.id)) }
+        }
+        return JobPage(order: order, notice: try records.boundRevisionNotice(order), sop: sop, signatures: signatures,
+                       viewer: Viewer(account: account, csrf: session.csrf))
     }
 }
