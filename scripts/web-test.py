@@ -173,6 +173,10 @@ def run(args, problems):
     supervisor = qa = None
     try:
         tech.sign_in(plant["TECHNICIAN"], plant["TECHNICIAN_PASSWORD"])
+        for path in ["/static/app.css", "/no-such-page"]:
+            _, headers = tech.fetch(args.url + path)
+            if "default-src 'self'" not in headers.get("Content-Security-Policy", ""):
+                problems.append(f"{path}: the response has no Content-Security-Policy header")
         job = plant["TODAYS_JOB"]
         tech.expect(job, "today's job in My jobs")
         tech.driver.find_element(By.PARTIAL_LINK_TEXT, job).click()

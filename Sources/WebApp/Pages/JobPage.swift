@@ -22,7 +22,7 @@ struct JobPage {
         out += attachments
         if let sop {
             out += "<section class=\"sop\" aria-labelledby=\"sop-title\"><h2 id=\"sop-title\">SOP \(HTML.e(sop.sop.id)) revision \(sop.revision.number): \(HTML.e(sop.sop.title))</h2>\n"
-            out += MarkdownRenderer.html(String(decoding: sop.body, as: UTF8.self)) + "</section>\n"
+            out += HTML.sopBody(String(decoding: sop.body, as: UTF8.self)) + "</section>\n"
         }
         out += "<h2>Signatures</h2>\n" + HTML.table(header: ["Time (UTC)", "Signed by", "Meaning", "Reason"], rows: signatures.map {
             [HTML.e($0.time), HTML.e("\($0.name) (\($0.signer))"), HTML.e($0.meaning), HTML.e($0.reason)]
