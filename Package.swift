@@ -27,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .systemLibrary(name: "CGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
@@ -70,6 +71,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"), .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strict, plugins: ["EmbedFiles"]),
         .executableTarget(
@@ -80,7 +82,7 @@ let package = Package(
             ],
             swiftSettings: strict),
         .executableTarget(
-            name: "recrepo-bench", dependencies: ["RecordRepo", "Documents", "RecordIndex", "SOPRender", "CCmarkGFM"], path: "Sources/Benchmarks",
+            name: "recrepo-bench", dependencies: ["RecordRepo", "Documents", "RecordIndex", "SOPRender", "CCmarkGFM", "WebApp"], path: "Sources/Benchmarks",
             swiftSettings: strict),
         // What both test targets build their plants with.
         .target(

@@ -16,7 +16,9 @@ import RecordRepo
 //      (--import-only runs this one alone);
 //   8. a maintenance plant: pm run beside a batch append, pm compliance and wo list --mine, then its
 //      quality records (instruments, calibrations, deviations, CAPAs): dashboard and cal impact; peak memory
-//      (--maintenance-only runs this one alone).
+//      (--maintenance-only runs this one alone);
+//   9. the web application: the job page under wrk beside nginx, and 20 technicians signing at once,
+//      with the server's peak memory (--web-only runs this one alone).
 
 if CommandLine.arguments.contains("--help") || CommandLine.arguments.contains("-h") {
     print("""
@@ -27,6 +29,7 @@ if CommandLine.arguments.contains("--help") || CommandLine.arguments.contains("-
           --import-only  run only the import of ACTS legacy rows beside a batch append of as many acts
           --maintenance-only  run only the maintenance plant: pm run, pm compliance, wo list --mine,
                               then its quality records: dashboard, cal impact
+          --web-only     run only the web application: the job page beside nginx, 20 concurrent signers
         """)
     exit(0)
 }
@@ -40,6 +43,11 @@ try FileManager.default.createDirectory(at: work, withIntermediateDirectories: t
 let keep = CommandLine.arguments.contains("--keep")
 defer { if keep { print("kept: \(work.path)") } else { try? FileManager.default.removeItem(at: work) } }
 
+if CommandLine.arguments.contains("--web-only") {
+    try await webBenchmark(work: work, executable: executable)
+    if !keep { try? FileManager.default.removeItem(at: work) }
+    exit(0)
+}
 if CommandLine.arguments.contains("--maintenance-only") {
     try maintenanceBenchmark(work: work, executable: executable)
     if !keep { try? FileManager.default.removeItem(at: work) }
@@ -71,3 +79,4 @@ verifyWithoutReplayBenchmark(records: plant.records)
 backupBenchmark(repository: repository, executable: executable, work: work)
 try importBenchmark(count: target, work: work)
 try maintenanceBenchmark(work: work, executable: executable)
+try await webBenchmark(work: work, executable: executable)

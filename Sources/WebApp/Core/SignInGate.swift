@@ -13,9 +13,16 @@ struct SignInGate: RouterMiddleware {
     /// What anyone may reach: the sign-in page and API call, the style sheet and the API's description.
     static let open: Set<String> = ["/sign-in", "/static/app.css", "/openapi.json", "/api/v1/session"]
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    /// True for a request anyone may make: the open paths, but of the API's session only the
+    /// sign-in (`POST`); asking who is signed in and signing out need the live session.
+    static func isOpen(_ request: Request) -> Bool {
         let path = request.uri.path
-        if Self.open.contains(path) { return try await next(request, context) }
+        guard open.contains(path) else { return false }
+        return path != "/api/v1/session" || request.method == .post
+    }
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        if Self.isOpen(request) { return try await next(request, context) }
         guard var session = context.sessions.session else { throw WebError.signInRequired }
         let policy = try await site.policy()
         let now = site.now

@@ -27,6 +27,7 @@ public enum WebServer {
         HomePage.register(on: router, site: site)
         JobPages.register(on: router, site: site)
         QueuePage.register(on: router, site: site)
+        API.register(on: router, site: site)
         return router
     }
 
@@ -46,6 +47,7 @@ public enum WebServer {
             server = .http1()
         }
         return Application(router: router(site), server: server, configuration: configuration,
+                           services: [DailyRun(site: site, logger: logger)],
                            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) }, logger: logger)
     }
 }

@@ -14,6 +14,12 @@ final class WebClient: @unchecked Sendable {
 
     init(_ client: any TestClientProtocol) { self.client = client }
 
+    /// Takes another browser's cookies and token, as someone replaying a stolen session would.
+    func restore(cookies: [String: String], token: String?) {
+        self.cookies = cookies
+        self.token = token
+    }
+
     struct Page {
         let status: HTTPResponse.Status
         let headers: HTTPFields

@@ -12,8 +12,8 @@ struct WebPlant: @unchecked Sendable {
     let plant: Plant
     let server: WebApp.Site
 
-    init() throws {
-        plant = try Plant()
+    init(start: Date? = nil) throws {
+        plant = try Plant(start: start)
         server = WebApp.Site(WebConfiguration(repository: plant.repo.path, clock: plant.repo.clock.ledgerClock))
     }
 
