@@ -13,6 +13,7 @@ Usage: web-test.py --url URL --repo REPO --bin RECREPO --plant PLANT_ENV --work 
 (web-test.sh builds the plant, starts the server and passes these.)
 """
 import argparse
+import base64
 import importlib.util
 import json
 import os
@@ -105,7 +106,7 @@ class Browser:
         driver = self.driver
         label = f"{self.name}: {name} ({driver.current_url})"
         os.makedirs(self.args.screenshots, exist_ok=True)
-        driver.save_screenshot(os.path.join(self.args.screenshots, f"web-{Browser.counter:02d}-{name}.png"))
+        self.screenshot(os.path.join(self.args.screenshots, f"web-{Browser.counter:02d}-{name}.png"))
         source = driver.page_source
         for pattern, what in [(r"<script\b", "a <script> element"), (r"<style\b", "a <style> element"),
                               (r"\sstyle\s*=", "a style attribute"), (r"\son[a-z]+\s*=", "an inline event handler")]:
@@ -127,6 +128,14 @@ class Browser:
             elif entry.get("level") == "SEVERE" and "favicon.ico" not in message:
                 self.problems.append(f"{label}: console error: {message}")
         print(f"  checked {Browser.counter:02d} {name}: {driver.title}")
+
+    def screenshot(self, path):
+        """The whole page at the phone's width, not only the part in the window."""
+        size = self.driver.execute_cdp_cmd("Page.getLayoutMetrics", {})["cssContentSize"]
+        clip = {"x": 0, "y": 0, "width": size["width"], "height": size["height"], "scale": 1}
+        shot = self.driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True, "clip": clip})
+        with open(path, "wb") as handle:
+            handle.write(base64.b64decode(shot["data"]))
 
     def fetch(self, url):
         """GETs `url` outside the browser with this session's cookies: (body, headers)."""
