@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Installs the Debian packages recrepo needs, only those that are missing.
+# Installs the Debian packages recrepo needs, only those that are missing. chromium, chromium-driver
+# and python3-venv are for the browser test (scripts/web-test.sh), which takes its Python packages
+# from PyPI into .build/venv.
 set -euo pipefail
-need=(libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev pkg-config git openssh-client python3 time tzdata chromium)
+need=(libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev pkg-config git openssh-client python3 python3-venv time tzdata chromium chromium-driver)
 # The benchmarks also measure the web application beside nginx, under wrk.
 if [ "${1:-}" = "bench" ]; then need+=(wrk nginx); fi
 missing=()

@@ -1,3 +1,4 @@
+import Foundation
 import SOPRender
 
 /// Building blocks of the pages. Every value from a person or a record goes through `e` (or a
@@ -37,6 +38,17 @@ enum HTML {
         out += header.map { "<th scope=\"col\">\(e($0))</th>" }.joined() + "</tr></thead><tbody>\n"
         for row in rows { out += "<tr>" + row.map { "<td>\($0)</td>" }.joined() + "</tr>\n" }
         return out + "</tbody></table>\n"
+    }
+
+    /// An SOP body for reading on a page: cmark-gfm draws each task box as a disabled checkbox with
+    /// no label, which a screen reader announces as an unnamed control (WCAG 1.3.1, 4.1.2); here it
+    /// becomes a drawn box that assistive technology skips, since steps are signed elsewhere. The
+    /// replaced markup is cmark's own; text from the body is already escaped and cannot match it.
+    static func sopBody(_ markdown: String) -> String {
+        MarkdownRenderer.html(markdown)
+            .replacingOccurrences(of: "<input type=\"checkbox\" disabled=\"\" />", with: "<span class=\"box\" aria-hidden=\"true\">\u{2610}</span>")
+            .replacingOccurrences(of: "<input type=\"checkbox\" checked=\"\" disabled=\"\" />",
+                                  with: "<span class=\"box\" aria-hidden=\"true\">\u{2611}</span>")
     }
 
     static func link(_ href: String, _ text: String) -> String { "<a href=\"\(e(href))\">\(e(text))</a>" }

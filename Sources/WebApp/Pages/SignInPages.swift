@@ -8,9 +8,9 @@ import HummingbirdAuth
 /// each wrong password counts toward lockout and raises its alert exactly as in the CLI.
 enum SignInPages {
     static func register(on router: Router<WebContext>, site: Site) {
-        router.get("/sign-in") { _, context in
+        router.get("/sign-in") { request, context in
             if context.sessions.session != nil { return Response.redirect("/") }
-            return signInResponse(page: nil, status: .ok, secure: site.configuration.secure)
+            return signInResponse(page: nil, status: .ok, secure: site.configuration.secure, reusing: request.cookies[tokenCookie]?.value)
         }
         router.post("/sign-in") { request, context in
             var form = try await FormBody.parse(request, limit: 16 * 1024)
@@ -29,7 +29,8 @@ enum SignInPages {
                 return Response.redirect(session.passwordChangeReason != nil || !session.acknowledged ? "/account" : "/")
             } catch {
                 guard let refusal = WebError.from(error), refusal.status != .serviceUnavailable else { throw error }
-                return signInResponse(page: Self.message(refusal), status: .unauthorized, secure: site.configuration.secure)
+                return signInResponse(page: Self.message(refusal), status: .unauthorized, secure: site.configuration.secure,
+                                      reusing: request.cookies[tokenCookie]?.value)
             }
         }
         router.post("/sign-out") { request, context in
@@ -49,9 +50,11 @@ enum SignInPages {
 
     static let tokenCookie = "recrepo_signin"
 
-    /// The sign-in page with a new token, in the form and in a cookie for the sign-in path only.
-    static func signInResponse(page refused: String?, status: HTTPResponse.Status, secure: Bool) -> Response {
-        let token = WebSession.token()
+    /// The sign-in page with its token, in the form and in a cookie for the sign-in path only. The
+    /// browser's token is kept when it sends one, so that loading the page again (in a second tab, or
+    /// the browser following a redirect to it for the favicon) leaves the first page's form valid.
+    static func signInResponse(page refused: String?, status: HTTPResponse.Status, secure: Bool, reusing sent: String? = nil) -> Response {
+        let token = sent.flatMap { WebSession.isToken($0) ? $0 : nil } ?? WebSession.token()
         var response = Response.html(page(refused: refused, token: token).html(for: nil), status: status)
         let cookie = Cookie(name: tokenCookie, value: token, path: "/sign-in", secure: secure, httpOnly: true, sameSite: .strict)
         response.headers[.setCookie] = cookie.description
