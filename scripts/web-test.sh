@@ -34,6 +34,13 @@ rm -rf .build/screenshots
 status=0
 "$venv/bin/python" scripts/web-test.py --url "$server_url" --repo "$work/plant/records" --bin "$bin" \
     --plant "$work/plant/sign-ins.env" --work "$work" --screenshots "$PWD/.build/screenshots" || status=$?
+if [ "$status" -eq 0 ]; then
+    # The API against its OpenAPI document: openapi-spec-validator, then schemathesis on the live
+    # server with a QA session (reads only: no password is guessed, so no account locks).
+    echo "== The JSON API against its OpenAPI document (openapi-spec-validator, schemathesis)"
+    source "$work/plant/sign-ins.env"
+    "$venv/bin/python" scripts/api-check.py "$server_url" "$QA2" "$QA2_PASSWORD" || status=$?
+fi
 if [ "$status" -ne 0 ]; then
     echo "== The server's log:" >&2
     cat "$work/server.log" >&2
