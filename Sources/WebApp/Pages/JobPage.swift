@@ -21,14 +21,7 @@ struct JobPage {
         out += actions
         out += "<h2>Checklist</h2>\n<ol class=\"steps\">\n" + order.steps.map(step).joined() + "</ol>\n"
         out += attachments
-<<<<<<< HEAD
         out += sop ?? ""
-=======
-        if let sop {
-            out += "<section class=\"sop\" aria-labelledby=\"sop-title\"><h2 id=\"sop-title\">SOP \(HTML.e(sop.sop.id)) revision \(sop.revision.number): \(HTML.e(sop.sop.title))</h2>\n"
-            out += HTML.sopBody(String(decoding: sop.body, as: UTF8.self)) + "</section>\n"
-        }
->>>>>>> web-browser
         out += "<h2>Signatures</h2>\n" + HTML.table(header: ["Time (UTC)", "Signed by", "Meaning", "Reason"], rows: signatures.map {
             [HTML.e($0.time), HTML.e("\($0.name) (\($0.signer))"), HTML.e($0.meaning), HTML.e($0.reason)]
         })
@@ -38,7 +31,7 @@ struct JobPage {
     /// The SOP revision bound to the job, rendered through cmark-gfm from the bytes its approval signed.
     static func sopSection(_ view: SOPRevisionView) -> String {
         "<section class=\"sop\" aria-labelledby=\"sop-title\"><h2 id=\"sop-title\">SOP \(HTML.e(view.sop.id)) revision \(view.revision.number): \(HTML.e(view.sop.title))</h2>\n"
-            + MarkdownRenderer.html(String(decoding: view.body, as: UTF8.self)) + "</section>\n"
+            + HTML.sopBody(String(decoding: view.body, as: UTF8.self)) + "</section>\n"
     }
 
     var facts: [(String, String)] {

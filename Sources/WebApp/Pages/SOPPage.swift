@@ -30,7 +30,7 @@ struct SOPPage {
         let number = view.revision.number
         out += "<section class=\"sop\" aria-labelledby=\"rev-title\"><h2 id=\"rev-title\">Revision \(number) (\(HTML.e(view.status.rawValue))"
             + (number == effective ? ", in force" : ", not in force") + ")</h2>\n"
-            + MarkdownRenderer.html(String(decoding: view.body, as: UTF8.self)) + "</section>\n"
+            + HTML.sopBody(String(decoding: view.body, as: UTF8.self)) + "</section>\n"
         out += "<h2>Signatures on revision \(number)</h2>\n" + HTML.table(header: ["Time (UTC)", "Signed by", "Meaning", "Reason"], rows: view.signatures.map {
             [HTML.e($0.time), HTML.e("\($0.name) (\($0.signer))"), HTML.e($0.meaning), HTML.e($0.reason)]
         })
