@@ -1,7 +1,7 @@
 /// The versions an act records: of recrepo, and of the record schemas it was checked against.
 public enum Version {
     /// recrepo's release.
-    public static let software = "0.19.0"
+    public static let software = "0.20.0"
 
     /// The first release whose acts were held to the rules on new input (`RecordEvent.admit`, such
     /// as the markdown limits): verify replays those rules for its acts and later ones, never for
