@@ -11,19 +11,11 @@ enum AttachmentRoutes {
             let session = try context.signedIn()
             let policy = try await site.policy()
             let limit = policy.attachmentKiB * 1024 + site.configuration.formAllowance
-            guard let type = request.headers[.contentType], let boundary = type.split(separator: "boundary=").last.map(String.init),
-                  type.hasPrefix("multipart/form-data") else {
-                throw WebError.badInput(field: "form", reason: "a file is sent as multipart/form-data")
-            }
-            let buffer: ByteBuffer
-            do { buffer = try await request.body.collect(upTo: limit) } catch { throw WebError.tooLarge(limit: limit) }
-            let upload = try MultipartForm(buffer, boundary: boundary)
-            var form = FormBody(fields: upload.fields)
-            try form.checkToken(session.csrf)
+            var (form, file) = try await MultipartForm.read(request, context: context, limit: limit)
             let reason = try form.required("reason")
             let password = try form.required("password")
             try form.finish()
-            guard let (name, bytes) = upload.file else { throw WebError.badInput(field: "file", reason: "choose a photo or file to attach") }
+            guard let (name, bytes) = file else { throw WebError.badInput(field: "file", reason: "choose a photo or file to attach") }
             do {
                 try await site.sign(as: session.user, password: password, from: context.clientAddress) { records, signer in
                     _ = try records.attach(bytes, name: name, to: id, reason: reason, by: signer)

@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 import MultipartKit
 import NIOCore
 
@@ -7,6 +8,22 @@ import NIOCore
 struct MultipartForm {
     var fields: [String: String] = [:]
     var file: (name: String, bytes: Data)?
+
+    /// Reads a `multipart/form-data` body of at most `limit` bytes and checks its CSRF token
+    /// against the session's: its text fields (to be taken by name) and its one file, if any.
+    static func read(_ request: Request, context: WebContext, limit: Int) async throws -> (FormBody, file: (name: String, bytes: Data)?) {
+        let session = try context.signedIn()
+        guard let type = request.headers[.contentType], type.hasPrefix("multipart/form-data"),
+              let boundary = type.split(separator: "boundary=").last.map(String.init) else {
+            throw WebError.badInput(field: "form", reason: "a file is sent as multipart/form-data")
+        }
+        let buffer: ByteBuffer
+        do { buffer = try await request.body.collect(upTo: limit) } catch { throw WebError.tooLarge(limit: limit) }
+        let upload = try MultipartForm(buffer, boundary: boundary)
+        let form = FormBody(fields: upload.fields)
+        try form.checkToken(session.csrf)
+        return (form, upload.file)
+    }
 
     init(_ buffer: ByteBuffer, boundary: String) throws {
         let parser = MultipartParser(boundary: boundary)

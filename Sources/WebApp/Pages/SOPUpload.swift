@@ -11,19 +11,11 @@ enum SOPUpload {
             let session = try context.signedIn()
             let limit = SOPPages.bodyLimit + site.configuration.formAllowance
             do {
-                guard let type = request.headers[.contentType], type.hasPrefix("multipart/form-data"),
-                      let boundary = type.split(separator: "boundary=").last.map(String.init) else {
-                    throw WebError.badInput(field: "form", reason: "a file is sent as multipart/form-data")
-                }
-                let buffer: ByteBuffer
-                do { buffer = try await request.body.collect(upTo: limit) } catch { throw WebError.tooLarge(limit: limit) }
-                let upload = try MultipartForm(buffer, boundary: boundary)
-                var form = FormBody(fields: upload.fields)
-                try form.checkToken(session.csrf)
+                var (form, file) = try await MultipartForm.read(request, context: context, limit: limit)
                 let reason = try form.required("reason", label: "Reason")
                 let password = try form.required("password")
                 try form.finish()
-                guard let (_, bytes) = upload.file, !bytes.isEmpty else {
+                guard let (_, bytes) = file, !bytes.isEmpty else {
                     throw WebError.badInput(field: "Markdown file", reason: "choose the markdown file of the revision")
                 }
                 guard String(data: bytes, encoding: .utf8) != nil else {
