@@ -77,6 +77,20 @@ import WebApp
         }
     }
 
+    @Test("a session of an account disabled meanwhile ends: the next page asks for sign-in")
+    func disabledAccountLosesItsSession() async throws {
+        let web = try WebPlant()
+        try await web.test { browser in
+            let tom = browser()
+            try await tom.signIn("tom", WebPlant.password)
+            #expect(try await tom.get("/").status == .ok)
+            web.plant.tick()
+            _ = try web.plant.records.disableUser("tom", reason: "Left", by: try web.plant.repo.admin())
+            try await Task.sleep(for: .milliseconds(1_100))
+            #expect(try await tom.get("/").location == "/sign-in")
+        }
+    }
+
     @Test("however active, a session ends after the policy's lifetime (12 hours)")
     func absoluteLifetime() async throws {
         let web = try WebPlant()

@@ -24,9 +24,11 @@ struct SignInGate: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         if Self.isOpen(request) { return try await next(request, context) }
         guard var session = context.sessions.session else { throw WebError.signInRequired }
-        let policy = try await site.sessionPolicy()
+        let rules = try await site.sessionRules()
+        let policy = rules.policy
         let now = site.now
-        guard now.timeIntervalSince(session.lastSeen) <= Double(policy.sessionIdle) * 60,
+        guard !rules.inactive.contains(session.user),
+              now.timeIntervalSince(session.lastSeen) <= Double(policy.sessionIdle) * 60,
               now.timeIntervalSince(session.signedInAt) <= Double(policy.sessionMax) * 3600 else {
             context.sessions.clearSession()
             throw WebError.signInRequired

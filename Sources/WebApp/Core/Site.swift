@@ -15,7 +15,8 @@ public final class Site: Sendable {
     public let configuration: WebConfiguration
     let signings: Permits
     private let policyCache = NIOLockedValueBox<(head: String, policy: Policy)?>(nil)
-    private let sessionPolicyCache = NIOLockedValueBox<(Policy, UInt64)?>(nil)
+    private let sessionRulesCache = NIOLockedValueBox<(SessionRules, UInt64)?>(nil)
+    private let inactiveCache = NIOLockedValueBox<(head: String, users: Set<String>)?>(nil)
     private let handles = ThreadSpecificVariable<ReadHandles>()
     /// SOP revisions rendered to HTML, by the commit a job bound and the revision: a bound
     /// revision never changes, so what was rendered once is served again.
@@ -122,15 +123,26 @@ public final class Site: Sendable {
         try await read { [self] records in try policy(at: try records.ledger.head()?.hex ?? "", in: records) }
     }
 
-    /// The policy for deciding whether a session is still live: the one read at the head within
-    /// the last second, else read again. A change of the session timeouts takes effect within a
-    /// second; every record and every signing reads the policy at the head itself.
-    func sessionPolicy() async throws -> Policy {
+    /// What decides whether a session is still live: the policy's timeouts and the accounts that
+    /// are no longer active, as read at the head within the last second, else read again. A
+    /// disabled or locked account's sessions, and a change of the timeouts, take effect within a
+    /// second; every record and every signing reads the head itself.
+    func sessionRules() async throws -> SessionRules {
         let now = DispatchTime.now().uptimeNanoseconds
-        if let (policy, at) = sessionPolicyCache.withLockedValue({ $0 }), now - at < 1_000_000_000 { return policy }
-        let policy = try await policy()
-        sessionPolicyCache.withLockedValue { $0 = (policy, now) }
-        return policy
+        if let (rules, at) = sessionRulesCache.withLockedValue({ $0 }), now - at < 1_000_000_000 { return rules }
+        let rules = try await read { [self] records in
+            let head = try records.ledger.head()?.hex ?? ""
+            let inactive: Set<String>
+            if let cached = inactiveCache.withLockedValue({ $0 }), cached.head == head {
+                inactive = cached.users
+            } else {
+                inactive = Set(try records.accounts().filter { $0.status != .active }.map(\.id))
+                inactiveCache.withLockedValue { $0 = (head, inactive) }
+            }
+            return SessionRules(policy: try policy(at: head, in: records), inactive: inactive)
+        }
+        sessionRulesCache.withLockedValue { $0 = (rules, now) }
+        return rules
     }
 
     private func policy(at head: String, in records: Records) throws -> Policy {
@@ -163,4 +175,10 @@ final class ReadHandles: @unchecked Sendable {
         _ = try index.update()
         return index
     }
+}
+
+/// The policy's session timeouts and the accounts whose sessions end (disabled or locked).
+struct SessionRules: Sendable {
+    let policy: Policy
+    let inactive: Set<String>
 }
